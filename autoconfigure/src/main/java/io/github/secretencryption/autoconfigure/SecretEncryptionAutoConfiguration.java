@@ -1,0 +1,64 @@
+package io.github.secretencryption.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import io.github.secretencryption.crypto.AesGcmEncryptor;
+import io.github.secretencryption.jackson.SecretMasking;
+import io.github.secretencryption.keys.EncryptionKey;
+import io.github.secretencryption.keys.KeyFileStore;
+import io.github.secretencryption.keys.KeyRing;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the keys and the encryptor. Keys load before, and independently
+ * of, JPA and the DataSource.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(SecretEncryptionProperties.class)
+public final class SecretEncryptionAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SecretEncryptionAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	KeyRing secretEncryptionKeyRing(SecretEncryptionProperties properties) {
+		Path directory = properties.getKeyDirectory();
+		if (directory == null) {
+			throw new KeyDirectoryNotSetException();
+		}
+		KeyFileStore store = new KeyFileStore(directory);
+		List<EncryptionKey> keys = new ArrayList<>();
+		for (String name : new LinkedHashSet<>(properties.getKeys())) {
+			EncryptionKey key = store.loadOrCreate(name);
+			logger.info("Loaded key '" + name + "' with id " + key.getId() + " from " + key.getFile());
+			keys.add(key);
+		}
+		KeyRing keyRing = KeyRing.of(keys);
+		logger.info("Key ring ready with " + keys.size() + " keys in " + store.getDirectory());
+		return keyRing;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecretMasking secretEncryptionMasking(SecretEncryptionProperties properties) {
+		return new SecretMasking(properties.getMasking().getPlaceholder());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AesGcmEncryptor secretEncryptionEncryptor(KeyRing keyRing) {
+		return new AesGcmEncryptor(keyRing);
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.github.secretencryption.jpa;
+
+import java.io.Serializable;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.github.secretencryption.PlaceholderValueException;
+import io.github.secretencryption.SecretEncryptionException;
+import io.github.secretencryption.SecretLocation;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.usertype.UserType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hibernate user type of one {@link io.github.secretencryption.Encrypted} column:
+ * encrypts each value as it is written and decrypts it as it is read. SQL {@code NULL}
+ * stays {@code null}; every other value, the empty string included, is encrypted.
+ *
+ * @since 0.1.0
+ */
+public final class EncryptedStringType implements UserType<String> {
+
+	private final HibernateEncryption encryption;
+
+	private final Supplier<EncryptedColumn> column;
+
+	EncryptedStringType(HibernateEncryption encryption, Supplier<EncryptedColumn> column) {
+		this.encryption = encryption;
+		this.column = column;
+	}
+
+	@Override
+	public int getSqlType() {
+		return Types.VARCHAR;
+	}
+
+	@Override
+	public Class<String> returnedClass() {
+		return String.class;
+	}
+
+	@Override
+	public @Nullable String nullSafeGet(ResultSet rs, int position, WrapperOptions options) throws SQLException {
+		String stored = rs.getString(position);
+		if (stored == null) {
+			return null;
+		}
+		EncryptedColumn column = this.column.get();
+		try {
+			return this.encryption.getEncryptor().decrypt(column.keyName(), stored, column.associatedDataBytes());
+		}
+		catch (SecretEncryptionException ex) {
+			throw ex.at(locationOf(column));
+		}
+	}
+
+	@Override
+	public void nullSafeSet(PreparedStatement st, @Nullable String value, int position, WrapperOptions options)
+			throws SQLException {
+		if (value == null) {
+			st.setNull(position, Types.VARCHAR);
+			return;
+		}
+		EncryptedColumn column = this.column.get();
+		if (value.equals(this.encryption.getPlaceholder())) {
+			throw new PlaceholderValueException(
+					"Refusing to store the masking placeholder '" + value
+							+ "' as a secret; a client sent back a masked value where a real secret is needed",
+					locationOf(column));
+		}
+		st.setString(position,
+				this.encryption.getEncryptor().encrypt(column.keyName(), value, column.associatedDataBytes()));
+	}
+
+	private static SecretLocation locationOf(EncryptedColumn column) {
+		return new SecretLocation(column.keyName(), null, column.entity(), column.attribute(), column.table(),
+				column.column(), null);
+	}
+
+	@Override
+	public boolean equals(@Nullable String x, @Nullable String y) {
+		return Objects.equals(x, y);
+	}
+
+	@Override
+	public int hashCode(@Nullable String x) {
+		return Objects.hashCode(x);
+	}
+
+	@Override
+	public @Nullable String deepCopy(@Nullable String value) {
+		return value;
+	}
+
+	@Override
+	public boolean isMutable() {
+		return false;
+	}
+
+	@Override
+	public @Nullable Serializable disassemble(@Nullable String value) {
+		return value;
+	}
+
+	@Override
+	public @Nullable String assemble(@Nullable Serializable cached, @Nullable Object owner) {
+		return (String) cached;
+	}
+
+	@Override
+	public String toString() {
+		return "EncryptedStringType[" + this.column.get().associatedData() + "]";
+	}
+
+}

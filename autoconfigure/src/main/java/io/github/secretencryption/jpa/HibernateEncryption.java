@@ -1,0 +1,85 @@
+package io.github.secretencryption.jpa;
+
+import java.util.Map;
+
+import io.github.secretencryption.crypto.AesGcmEncryptor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What Hibernate needs to encrypt {@link io.github.secretencryption.Encrypted}
+ * attributes: the encryptor, the registry that records encrypted columns, and the
+ * placeholder that must never be stored as a secret.
+ * <p>
+ * It reaches Hibernate as the value of the setting {@value #SETTING} in the persistence
+ * unit's properties. Spring Boot's auto-configuration sets it on the persistence unit it
+ * builds; a persistence unit built by hand must set it too, for example
+ * {@code factoryBean.getJpaPropertyMap().put(HibernateEncryption.SETTING, hibernateEncryption)}
+ * with the {@code HibernateEncryption} bean of the application. A persistence unit with
+ * encrypted attributes that lacks it fails to start.
+ *
+ * @since 0.1.0
+ */
+public final class HibernateEncryption {
+
+	/**
+	 * Name of the Hibernate setting that carries this object.
+	 */
+	public static final String SETTING = "io.github.secretencryption.hibernate-encryption";
+
+	private final AesGcmEncryptor encryptor;
+
+	private final EncryptedColumnRegistry registry;
+
+	private final @Nullable String placeholder;
+
+	/**
+	 * Create a new instance.
+	 * @param encryptor the encryptor
+	 * @param registry the registry of encrypted columns
+	 * @param placeholder value that must never be written as a secret, or {@code null}
+	 */
+	public HibernateEncryption(AesGcmEncryptor encryptor, EncryptedColumnRegistry registry,
+			@Nullable String placeholder) {
+		this.encryptor = encryptor;
+		this.registry = registry;
+		this.placeholder = placeholder;
+	}
+
+	/**
+	 * Return the encryptor.
+	 * @return the encryptor
+	 */
+	public AesGcmEncryptor getEncryptor() {
+		return this.encryptor;
+	}
+
+	/**
+	 * Return the registry of encrypted columns.
+	 * @return the registry
+	 */
+	public EncryptedColumnRegistry getRegistry() {
+		return this.registry;
+	}
+
+	/**
+	 * Return the placeholder that must never be written as a secret.
+	 * @return the placeholder, or {@code null}
+	 */
+	public @Nullable String getPlaceholder() {
+		return this.placeholder;
+	}
+
+	/**
+	 * Return the properties that connect a persistence unit to this instance.
+	 * @return a map to add to the persistence unit's properties
+	 */
+	public Map<String, Object> toHibernateProperties() {
+		return Map.of(SETTING, this);
+	}
+
+	@Override
+	public String toString() {
+		return "HibernateEncryption[" + this.registry + "]";
+	}
+
+}

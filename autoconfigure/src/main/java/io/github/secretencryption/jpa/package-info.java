@@ -1,0 +1,9 @@
+/**
+ * Hibernate binding of {@link io.github.secretencryption.Encrypted} attributes: the
+ * attribute binder, the user type that encrypts on write and decrypts on read, and the
+ * registry of every encrypted column. Nothing in this package depends on Spring Boot.
+ */
+@NullMarked
+package io.github.secretencryption.jpa;
+
+import org.jspecify.annotations.NullMarked;

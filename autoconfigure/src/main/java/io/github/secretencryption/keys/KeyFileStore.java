@@ -1,0 +1,276 @@
+package io.github.secretencryption.keys;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loads keys from, and creates missing keys in, one directory: key {@code name} lives in
+ * {@code <directory>/<name>.key} as exactly 32 raw bytes.
+ * <p>
+ * A missing directory is created with mode 0700. A missing key is made of 32 bytes from
+ * the operating system's random number generator, written to a temporary file in the same
+ * directory that has mode 0600 from the moment it exists, forced to disk, and published
+ * under its final name with a hard link, which fails if another process published a key
+ * first; that key is then loaded instead. No process ever sees a partial key. A key file
+ * or directory that group or others may access is refused.
+ *
+ * @since 0.1.0
+ */
+public final class KeyFileStore {
+
+	private static final Log logger = LogFactory.getLog(KeyFileStore.class);
+
+	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+	private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+	private final Path directory;
+
+	private final SecureRandom random;
+
+	/**
+	 * Create a store for the given directory.
+	 * @param directory the key directory
+	 */
+	public KeyFileStore(Path directory) {
+		this(directory, new SecureRandom());
+	}
+
+	KeyFileStore(Path directory, SecureRandom random) {
+		this.directory = directory.toAbsolutePath().normalize();
+		this.random = random;
+	}
+
+	/**
+	 * Return the key directory.
+	 * @return the absolute directory
+	 */
+	public Path getDirectory() {
+		return this.directory;
+	}
+
+	/**
+	 * Return the file of a key name.
+	 * @param name the key name
+	 * @return the key file
+	 */
+	public Path fileOf(String name) {
+		checkName(name);
+		return this.directory.resolve(name + ".key");
+	}
+
+	/**
+	 * Load the key of the given name, creating it first if its file does not exist.
+	 * @param name the key name
+	 * @return the key
+	 * @throws KeyFileException if the key cannot be created or fails a check
+	 */
+	public EncryptionKey loadOrCreate(String name) {
+		Path file = fileOf(name);
+		prepareDirectory(name);
+		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+			create(name, file);
+		}
+		return load(name);
+	}
+
+	/**
+	 * Load the key of the given name, which must exist.
+	 * @param name the key name
+	 * @return the key
+	 * @throws KeyFileException if the key is missing or fails a check
+	 */
+	public EncryptionKey load(String name) {
+		Path file = fileOf(name);
+		checkDirectory(name);
+		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+			throw new KeyFileException(name, file, "Key file " + file + " does not exist",
+					"Restore the key file from a backup");
+		}
+		if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+			throw new KeyFileException(name, file, "Key file " + file + " is not a regular file",
+					"Replace it with the regular key file from a backup");
+		}
+		checkOwnerOnly(name, file, "file", "600");
+		byte[] bytes = read(name, file);
+		try {
+			if (bytes.length != EncryptionKey.LENGTH) {
+				throw new KeyFileException(name, file,
+						"Key file " + file + " holds " + bytes.length + " bytes instead of " + EncryptionKey.LENGTH,
+						"Restore the key file from a backup; a key file holds exactly " + EncryptionKey.LENGTH
+								+ " raw bytes and must never be edited");
+			}
+			return new EncryptionKey(name, bytes, file);
+		}
+		finally {
+			Arrays.fill(bytes, (byte) 0);
+		}
+	}
+
+	private byte[] read(String name, Path file) {
+		try {
+			long size = Files.size(file);
+			if (size > 4096) {
+				throw new KeyFileException(name, file,
+						"Key file " + file + " holds " + size + " bytes instead of " + EncryptionKey.LENGTH,
+						"Restore the key file from a backup; a key file holds exactly " + EncryptionKey.LENGTH
+								+ " raw bytes and must never be edited");
+			}
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new KeyFileException(name, file, "Key file " + file + " cannot be read",
+					"Make the key file readable by the user that runs the application");
+		}
+	}
+
+	private void prepareDirectory(String name) {
+		if (!Files.exists(this.directory, LinkOption.NOFOLLOW_LINKS)) {
+			try {
+				Files.createDirectories(this.directory);
+				if (isPosix()) {
+					Files.setPosixFilePermissions(this.directory, OWNER_ONLY_DIRECTORY);
+				}
+				logger.info("Created key directory " + this.directory);
+			}
+			catch (IOException ex) {
+				throw new KeyFileException(name, this.directory,
+						"Key directory " + this.directory + " cannot be created: " + ex.getClass().getSimpleName(),
+						"Create the directory with mode 700, owned by the user that runs the application, or set "
+								+ "secret-encryption.key-directory to a writable location");
+			}
+		}
+		checkDirectory(name);
+	}
+
+	private void checkDirectory(String name) {
+		if (!Files.exists(this.directory, LinkOption.NOFOLLOW_LINKS)) {
+			throw new KeyFileException(name, this.directory, "Key directory " + this.directory + " does not exist",
+					"Restore the key directory from a backup, or set secret-encryption.key-directory to the "
+							+ "directory that holds the keys");
+		}
+		if (!Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
+			throw new KeyFileException(name, this.directory, "Key directory " + this.directory + " is not a directory",
+					"Set secret-encryption.key-directory to a directory");
+		}
+		checkOwnerOnly(name, this.directory, "directory", "700");
+	}
+
+	private void checkOwnerOnly(String name, Path path, String kind, String mode) {
+		if (!isPosix()) {
+			return;
+		}
+		try {
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+			if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
+				throw new KeyFileException(name, path,
+						"Key " + kind + " " + path + " has mode " + PosixFilePermissions.toString(permissions)
+								+ ", which lets group or others access it",
+						"Run 'chmod " + mode + " " + path + "' and check that nobody else has read the key");
+			}
+		}
+		catch (IOException ex) {
+			throw new KeyFileException(name, path, "Permissions of key " + kind + " " + path + " cannot be read",
+					"Make the key " + kind + " accessible to the user that runs the application");
+		}
+	}
+
+	private void create(String name, Path file) {
+		Path temporary = null;
+		byte[] bytes = new byte[EncryptionKey.LENGTH];
+		try {
+			temporary = isPosix()
+					? Files.createTempFile(this.directory, "." + name + ".", ".tmp",
+							PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+					: Files.createTempFile(this.directory, "." + name + ".", ".tmp");
+			this.random.nextBytes(bytes);
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+				channel.force(true);
+			}
+			Files.createLink(file, temporary);
+			syncDirectory();
+			logger.info("Created key '" + name + "' in " + file);
+		}
+		catch (FileAlreadyExistsException ex) {
+			logger.debug("Key '" + name + "' was created by another process; loading it");
+		}
+		catch (IOException ex) {
+			throw new KeyFileException(name, file,
+					"Key file " + file + " cannot be created: " + ex.getClass().getSimpleName(),
+					"Make the key directory writable by the user that runs the application, or create the key "
+							+ "elsewhere and copy it in with mode 600");
+		}
+		finally {
+			Arrays.fill(bytes, (byte) 0);
+			deleteQuietly(temporary);
+		}
+	}
+
+	private void syncDirectory() {
+		try (FileChannel channel = FileChannel.open(this.directory, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			logger.debug("Key directory " + this.directory + " cannot be synced on this platform");
+		}
+	}
+
+	private void deleteQuietly(@Nullable Path temporary) {
+		if (temporary != null) {
+			try {
+				Files.deleteIfExists(temporary);
+			}
+			catch (NoSuchFileException ex) {
+				// Already gone
+			}
+			catch (IOException ex) {
+				logger.warn("Temporary key file " + temporary + " could not be deleted; delete it by hand");
+			}
+		}
+	}
+
+	private boolean isPosix() {
+		return this.directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+	}
+
+	private static void checkName(String name) {
+		if (!NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Key name '" + name
+					+ "' is invalid; use 1 to 64 lower-case letters, digits and hyphens, starting with a letter or digit");
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "KeyFileStore[" + this.directory + "]";
+	}
+
+}

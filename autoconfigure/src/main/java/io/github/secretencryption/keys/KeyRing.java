@@ -1,0 +1,111 @@
+package io.github.secretencryption.keys;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every loaded key, grouped by key name. Each name has one primary key, which encrypts
+ * new values, and may keep older keys for decryption. Names are kept apart: a value
+ * encrypted under one name is only ever decrypted with that name's keys.
+ *
+ * @since 0.1.0
+ */
+public final class KeyRing {
+
+	private final Map<String, NamedKeys> keys;
+
+	private KeyRing(Map<String, NamedKeys> keys) {
+		this.keys = keys;
+	}
+
+	/**
+	 * Create a key ring with one primary key per name and no other keys.
+	 * @param primaries the keys
+	 * @return the key ring
+	 */
+	public static KeyRing of(List<EncryptionKey> primaries) {
+		Map<String, NamedKeys> keys = new LinkedHashMap<>();
+		for (EncryptionKey key : primaries) {
+			if (keys.containsKey(key.getName())) {
+				throw new IllegalArgumentException("Key name '" + key.getName() + "' is given more than once");
+			}
+			keys.put(key.getName(), new NamedKeys(key, Map.of(key.getId(), key)));
+		}
+		return new KeyRing(Collections.unmodifiableMap(keys));
+	}
+
+	/**
+	 * Return the names of all keys.
+	 * @return the key names, in configuration order
+	 */
+	public Set<String> getNames() {
+		return this.keys.keySet();
+	}
+
+	/**
+	 * Whether a key name is known.
+	 * @param name the key name
+	 * @return {@code true} if the ring holds keys under that name
+	 */
+	public boolean contains(String name) {
+		return this.keys.containsKey(name);
+	}
+
+	/**
+	 * Return the primary key of a name, the one that encrypts new values.
+	 * @param name the key name
+	 * @return the primary key
+	 * @throws IllegalArgumentException if the name is unknown
+	 */
+	public EncryptionKey getPrimary(String name) {
+		return named(name).primary();
+	}
+
+	/**
+	 * Return the key of a name with the given id.
+	 * @param name the key name
+	 * @param id the key id
+	 * @return the key, or {@code null} if that name has no key with that id
+	 */
+	public @Nullable EncryptionKey find(String name, KeyId id) {
+		return named(name).byId().get(id);
+	}
+
+	/**
+	 * Return every key of a name, the primary first.
+	 * @param name the key name
+	 * @return the keys
+	 */
+	public List<EncryptionKey> getKeys(String name) {
+		NamedKeys named = named(name);
+		List<EncryptionKey> result = new ArrayList<>();
+		result.add(named.primary());
+		named.byId().values().stream().filter((key) -> key != named.primary()).forEach(result::add);
+		return result;
+	}
+
+	private NamedKeys named(String name) {
+		NamedKeys named = this.keys.get(name);
+		if (named == null) {
+			throw new IllegalArgumentException(
+					"No key is named '" + name + "'; configured key names are " + this.keys.keySet());
+		}
+		return named;
+	}
+
+	@Override
+	public String toString() {
+		return "KeyRing" + this.keys.values().stream().map((named) -> named.primary().toString()).toList();
+	}
+
+	private record NamedKeys(EncryptionKey primary, Map<KeyId, EncryptionKey> byId) {
+
+	}
+
+}
