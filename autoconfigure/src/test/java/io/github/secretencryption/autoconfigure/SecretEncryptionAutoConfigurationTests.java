@@ -1,0 +1,181 @@
+package io.github.secretencryption.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import io.github.secretencryption.crypto.AesGcmEncryptor;
+import io.github.secretencryption.jackson.SecretMasking;
+import io.github.secretencryption.jackson.SecretMaskingModule;
+import io.github.secretencryption.jpa.HibernateEncryption;
+import io.github.secretencryption.keys.EncryptionKey;
+import io.github.secretencryption.keys.KeyFileException;
+import io.github.secretencryption.keys.KeyRing;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JacksonModule;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretEncryptionAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SecretEncryptionAutoConfiguration.class,
+				SecretEncryptionJpaAutoConfiguration.class, SecretEncryptionJacksonAutoConfiguration.class));
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void createsTheDefaultKeysInAnOwnerOnlyDirectory() {
+		Path keys = this.temp.resolve("keys");
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasSingleBean(KeyRing.class).hasSingleBean(AesGcmEncryptor.class);
+			assertThat(context.getBean(KeyRing.class).getNames()).containsExactly("secret-encryption", "health-check");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
+			for (String name : new String[] { "secret-encryption.key", "health-check.key" }) {
+				Path file = keys.resolve(name);
+				assertThat(file).hasSize(EncryptionKey.LENGTH);
+				assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+			}
+		});
+	}
+
+	@Test
+	void loadsTheSameKeysOnTheNextStart() {
+		Path keys = this.temp.resolve("keys");
+		String[] ids = new String[1];
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys)
+			.run((context) -> ids[0] = context.getBean(KeyRing.class)
+				.getPrimary("secret-encryption")
+				.getId()
+				.toString());
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys)
+			.run((context) -> assertThat(context.getBean(KeyRing.class).getPrimary("secret-encryption").getId())
+				.hasToString(ids[0]));
+	}
+
+	@Test
+	void loadsExtraKeyNamesFromProperties() {
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + this.temp,
+					"secret-encryption.keys=secret-encryption,health-check,reports")
+			.run((context) -> assertThat(context.getBean(KeyRing.class).getNames()).contains("reports"));
+	}
+
+	@Test
+	void failsWithoutKeyDirectory() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(KeyDirectoryNotSetException.class);
+			FailureAnalysis analysis = new KeyDirectoryNotSetFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("secret-encryption needs a directory for its key files, "
+					+ "and secret-encryption.key-directory is not set.");
+			assertThat(analysis.getAction()).startsWith("Set secret-encryption.key-directory to an absolute path");
+		});
+	}
+
+	@Test
+	void failsOnAKeyFileThatOthersCanRead() throws Exception {
+		Path keys = Files.createDirectory(this.temp.resolve("keys"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path key = Files.write(keys.resolve("secret-encryption.key"), new byte[32]);
+		Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("Key file " + key + " has mode rw-r--r--, which lets group or others access it.");
+			assertThat(analysis.getAction())
+				.isEqualTo("Run 'chmod 600 " + key + "' and check that nobody else has read the key.");
+		});
+	}
+
+	@Test
+	void failsOnAKeyFileOfTheWrongSize() throws Exception {
+		Path keys = Files.createDirectory(this.temp.resolve("keys"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path key = Files.write(keys.resolve("secret-encryption.key"), new byte[31]);
+		Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().isInstanceOf(KeyFileException.class);
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("Key file " + key + " holds 31 bytes instead of 32.");
+			assertThat(analysis.getAction()).startsWith("Restore the key file from a backup");
+		});
+	}
+
+	@Test
+	void connectsHibernateThroughAPropertiesCustomizer() {
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp).run((context) -> {
+			java.util.Map<String, Object> properties = new java.util.HashMap<>();
+			context.getBeanProvider(HibernatePropertiesCustomizer.class)
+				.forEach((customizer) -> customizer.customize(properties));
+			assertThat(properties).containsEntry(HibernateEncryption.SETTING,
+					context.getBean(HibernateEncryption.class));
+			assertThat(context.getBean(HibernateEncryption.class).getPlaceholder()).isEqualTo("MASKED");
+		});
+	}
+
+	@Test
+	void backsOffJpaWithoutHibernate() {
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp)
+			.withClassLoader(new FilteredClassLoader("org.hibernate"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(HibernateEncryption.class)
+				.hasSingleBean(AesGcmEncryptor.class));
+	}
+
+	@Test
+	void contributesTheMaskingModuleWithTheConfiguredPlaceholder() {
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + this.temp,
+					"secret-encryption.masking.placeholder=HIDDEN")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(SecretMaskingModule.class);
+				assertThat(context.getBean(SecretMasking.class).getPlaceholder()).isEqualTo("HIDDEN");
+			});
+	}
+
+	@Test
+	void backsOffMaskingWhenDisabledOrWithoutJackson() {
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + this.temp,
+					"secret-encryption.masking.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JacksonModule.class));
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp)
+			.withClassLoader(new FilteredClassLoader("tools.jackson"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SecretMaskingModule.class));
+	}
+
+	@Test
+	void backsOffForTheUsersOwnBeans() {
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp)
+			.withUserConfiguration(UserKeysConfiguration.class)
+			.run((context) -> assertThat(context.getBean(KeyRing.class))
+				.isSameAs(context.getBean(UserKeysConfiguration.class).keyRing));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserKeysConfiguration {
+
+		final KeyRing keyRing = KeyRing
+			.of(java.util.List.of(new EncryptionKey("secret-encryption", new byte[32], null)));
+
+		@Bean
+		KeyRing userKeyRing() {
+			return this.keyRing;
+		}
+
+	}
+
+}
