@@ -26,11 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * Scenarios of the Hibernate binding, run on each database by a subclass.
+ */
 @SpringBootTest(classes = JpaTestApplication.class,
 		properties = { "spring.jpa.hibernate.ddl-auto=create-drop",
-				"spring.jpa.properties.hibernate.generate_statistics=true",
-				"spring.datasource.url=jdbc:h2:mem:encrypted-attributes;DB_CLOSE_DELAY=-1" })
-class EncryptedAttributeIntegrationTests {
+				"spring.jpa.properties.hibernate.generate_statistics=true" })
+abstract class EncryptedAttributeIntegrationTests {
 
 	@TempDir
 	static Path keys;
