@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.secretencryption.jackson.SecretMasking;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -64,7 +63,7 @@ public class SecretEncryptionProperties {
 		 * Text written instead of a secret in JSON responses; sent back in an update, it
 		 * keeps the stored secret.
 		 */
-		private String placeholder = SecretMasking.DEFAULT_PLACEHOLDER;
+		private String placeholder = "MASKED";
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -220,7 +220,7 @@ public final class AesGcmEncryptor {
 		if (!value.startsWith(PREFIX)) {
 			int colon = value.indexOf(':');
 			if (value.startsWith("se") && colon > 2 && colon < 8
-					&& value.substring(2, colon).chars().allMatch(Character::isDigit)) {
+					&& value.substring(2, colon).chars().allMatch((c) -> c >= '0' && c <= '9')) {
 				throw new NotEncryptedValueException(
 						"Value is in format version " + value.substring(2, colon)
 								+ ", which this version of secret-encryption cannot read; upgrade the application",
@@ -230,12 +230,19 @@ public final class AesGcmEncryptor {
 					"Value is not an encrypted value: it lacks the '" + PREFIX + "' prefix (legacy plaintext?)",
 					location);
 		}
+		String encoded = value.substring(PREFIX.length());
 		try {
-			return Base64.getDecoder().decode(value.substring(PREFIX.length()));
+			byte[] binary = Base64.getDecoder().decode(encoded);
+			// The decoder also accepts text without padding or with unused bits set; only
+			// the one text written for a binary value is read back
+			if (Base64.getEncoder().encodeToString(binary).equals(encoded)) {
+				return binary;
+			}
 		}
 		catch (IllegalArgumentException ex) {
-			throw new NotEncryptedValueException("Value is not an encrypted value: it is not valid Base64", location);
+			// Reported below like any other text that is not the Base64 of a value
 		}
+		throw new NotEncryptedValueException("Value is not an encrypted value: it is not valid Base64", location);
 	}
 
 	private static Cipher newCipher() {

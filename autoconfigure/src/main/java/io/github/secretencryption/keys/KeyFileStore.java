@@ -151,11 +151,13 @@ public final class KeyFileStore {
 	private void prepareDirectory(String name) {
 		if (!Files.exists(this.directory, LinkOption.NOFOLLOW_LINKS)) {
 			try {
-				Files.createDirectories(this.directory);
-				if (isPosix()) {
-					Files.setPosixFilePermissions(this.directory, OWNER_ONLY_DIRECTORY);
+				Path parent = this.directory.getParent();
+				if (parent != null) {
+					Files.createDirectories(parent);
 				}
-				logger.info("Created key directory " + this.directory);
+				if (createOwnerOnlyDirectory()) {
+					logger.info("Created key directory " + this.directory);
+				}
 			}
 			catch (IOException ex) {
 				throw new KeyFileException(name, this.directory,
@@ -165,6 +167,26 @@ public final class KeyFileStore {
 			}
 		}
 		checkDirectory(name);
+	}
+
+	private boolean createOwnerOnlyDirectory() throws IOException {
+		try {
+			if (isPosix()) {
+				// Mode 0700 from the moment it exists, since another thread or process
+				// may
+				// check the directory before its mode is set again below
+				Files.createDirectory(this.directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+				Files.setPosixFilePermissions(this.directory, OWNER_ONLY_DIRECTORY);
+			}
+			else {
+				Files.createDirectory(this.directory);
+			}
+			return true;
+		}
+		catch (FileAlreadyExistsException ex) {
+			logger.debug("Key directory " + this.directory + " was created by another process");
+			return false;
+		}
 	}
 
 	private void checkDirectory(String name) {

@@ -47,7 +47,7 @@ public record KeyId(int value) {
 	 * @return the key id
 	 */
 	public static KeyId parse(String text) {
-		if (text.length() != 8 || !text.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
+		if (text.length() != 8 || !text.chars().allMatch(HexFormat::isHexDigit)) {
 			throw new IllegalArgumentException("Key id must be eight hexadecimal digits, not '" + text + "'");
 		}
 		return new KeyId(HexFormat.fromHexDigits(text));
