@@ -18,6 +18,7 @@ import org.hibernate.mapping.KeyValue;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.type.spi.TypeConfiguration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +61,9 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 				persistentClass);
 		EncryptedStringType type = new EncryptedStringType(encryption, resolved::get);
 		String typeName = "secret-encryption:" + entity + "#" + attribute;
-		context.getMetadataCollector().getTypeConfiguration().getBasicTypeRegistry().register(type, typeName);
+		TypeConfiguration typeConfiguration = context.getMetadataCollector().getTypeConfiguration();
+		typeConfiguration.getBasicTypeRegistry()
+			.register(new EncryptedCustomType(type, typeName, typeConfiguration), typeName);
 		value.setExplicitTypeName(typeName);
 		value.setTypeName(typeName);
 		encryption.getRegistry().register(entity, attribute, resolved::get);

@@ -45,7 +45,10 @@ public final class EncryptedStringType implements UserType<String> {
 
 	@Override
 	public @Nullable String nullSafeGet(ResultSet rs, int position, WrapperOptions options) throws SQLException {
-		String stored = rs.getString(position);
+		return decrypt(rs.getString(position));
+	}
+
+	@Nullable String decrypt(@Nullable String stored) {
 		if (stored == null) {
 			return null;
 		}
@@ -65,6 +68,10 @@ public final class EncryptedStringType implements UserType<String> {
 			st.setNull(position, Types.VARCHAR);
 			return;
 		}
+		st.setString(position, encrypt(value));
+	}
+
+	String encrypt(String value) {
 		EncryptedColumn column = this.column.get();
 		if (value.equals(this.encryption.getPlaceholder())) {
 			throw new PlaceholderValueException(
@@ -72,8 +79,7 @@ public final class EncryptedStringType implements UserType<String> {
 							+ "' as a secret; a client sent back a masked value where a real secret is needed",
 					locationOf(column));
 		}
-		st.setString(position,
-				this.encryption.getEncryptor().encrypt(column.keyName(), value, column.associatedDataBytes()));
+		return this.encryption.getEncryptor().encrypt(column.keyName(), value, column.associatedDataBytes());
 	}
 
 	private static SecretLocation locationOf(EncryptedColumn column) {
