@@ -140,6 +140,7 @@ cleanup_failed_start() {
 	local status=$?
 	if [[ -n $start_dir ]]; then
 		(remove_server "${bindir:-}" "$start_dir/data") || true
+		rm -f -- "$state_file.$$"
 	fi
 	exit "$status"
 }
@@ -228,6 +229,7 @@ start() {
 		fail "could not create the database $db_name on 127.0.0.1:$port"
 
 	mkdir -p "$(dirname "$state_file")"
+	umask 077
 	{
 		echo "# Throwaway PostgreSQL test server; scripts/postgres.sh stop removes it"
 		printf 'export SECRET_ENCRYPTION_TEST_POSTGRES_URL=%q\n' "jdbc:postgresql://127.0.0.1:$port/$db_name"

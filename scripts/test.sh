@@ -38,13 +38,13 @@ finish() {
 	fi
 	exit "$status"
 }
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [[ -n ${SECRET_ENCRYPTION_TEST_POSTGRES_URL:-} ]]; then
 	echo "Using the PostgreSQL server at $SECRET_ENCRYPTION_TEST_POSTGRES_URL"
 else
-	trap finish EXIT
-	trap 'exit 130' INT
-	trap 'exit 143' TERM
 	work=$(mktemp -d "${TMPDIR:-/tmp}/secret-encryption-test.XXXXXX")
 	if SECRET_ENCRYPTION_PG_STATE=$work/postgres.env scripts/postgres.sh start 2>"$work/postgres.err"; then
 		# shellcheck disable=SC1091
@@ -53,7 +53,7 @@ else
 		reason=$(sed -n 's/^postgres\.sh: //p' "$work/postgres.err" | tail -n 1)
 		reason=${reason:-scripts/postgres.sh start failed}
 		if $ci; then
-			cat "$work/postgres.err" >&2
+			grep -v '^postgres\.sh: ' "$work/postgres.err" >&2 || true
 			echo "error: PostgreSQL is required when CI=true, but the test server could not be started: $reason" >&2
 			exit 1
 		fi
@@ -61,6 +61,4 @@ else
 	fi
 fi
 
-status=0
-./mvnw "${maven_args[@]}" "$@" || status=$?
-exit "$status"
+./mvnw "${maven_args[@]}" "$@"
