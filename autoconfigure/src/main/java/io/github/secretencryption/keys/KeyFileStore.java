@@ -172,9 +172,8 @@ public final class KeyFileStore {
 	private boolean createOwnerOnlyDirectory() throws IOException {
 		try {
 			if (isPosix()) {
-				// Mode 0700 from the moment it exists, since another thread or process
-				// may
-				// check the directory before its mode is set again below
+				// Mode 0700 from the moment it exists, as another thread or process
+				// may check it at once; set again in case the umask cleared owner bits
 				Files.createDirectory(this.directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
 				Files.setPosixFilePermissions(this.directory, OWNER_ONLY_DIRECTORY);
 			}

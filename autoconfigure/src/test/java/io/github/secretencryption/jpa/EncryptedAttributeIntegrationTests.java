@@ -29,9 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Scenarios of the Hibernate binding, run on each database by a subclass.
  */
-@SpringBootTest(classes = JpaTestApplication.class,
-		properties = { "spring.jpa.hibernate.ddl-auto=create-drop",
-				"spring.jpa.properties.hibernate.generate_statistics=true" })
+@SpringBootTest(classes = JpaTestApplication.class, properties = { "spring.jpa.hibernate.ddl-auto=create-drop",
+		"spring.jpa.properties.hibernate.generate_statistics=true" })
 abstract class EncryptedAttributeIntegrationTests {
 
 	@TempDir

@@ -15,10 +15,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL server that {@code scripts/test.sh} starts, described by the environment
- * variables {@code SECRET_ENCRYPTION_TEST_POSTGRES_URL}, {@code _USER} and {@code _PASSWORD}.
- * Tests that need it are skipped with a reason when it is absent, unless the system
- * property {@code secret-encryption.test.require-postgres} is {@code true} or the
- * environment variable {@code CI} is {@code true}, in which case they fail.
+ * variables {@code SECRET_ENCRYPTION_TEST_POSTGRES_URL}, {@code _USER} and
+ * {@code _PASSWORD}. Tests that need it are skipped with a reason when it is absent,
+ * unless the system property {@code secret-encryption.test.require-postgres} is
+ * {@code true} or the environment variable {@code CI} is {@code true}, in which case they
+ * fail.
  */
 public final class PostgresTestDatabase implements ExecutionCondition {
 
@@ -34,8 +35,9 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 			return ConditionEvaluationResult.enabled("PostgreSQL at " + URL);
 		}
 		if (isRequired()) {
-			throw new IllegalStateException("PostgreSQL tests are required here but SECRET_ENCRYPTION_TEST_POSTGRES_URL "
-					+ "is not set; run the tests through ./scripts/test.sh");
+			throw new IllegalStateException(
+					"PostgreSQL tests are required here but SECRET_ENCRYPTION_TEST_POSTGRES_URL "
+							+ "is not set; run the tests through ./scripts/test.sh");
 		}
 		return ConditionEvaluationResult.disabled("PostgreSQL tests skipped: SECRET_ENCRYPTION_TEST_POSTGRES_URL is "
 				+ "not set; run ./scripts/test.sh to start a throwaway PostgreSQL and enable them");
@@ -50,7 +52,8 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 	}
 
 	private static boolean isRequired() {
-		return Boolean.getBoolean("secret-encryption.test.require-postgres") || "true".equalsIgnoreCase(System.getenv("CI"));
+		return Boolean.getBoolean("secret-encryption.test.require-postgres")
+				|| "true".equalsIgnoreCase(System.getenv("CI"));
 	}
 
 	/**
