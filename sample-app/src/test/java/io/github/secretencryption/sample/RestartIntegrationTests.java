@@ -1,0 +1,114 @@
+package io.github.secretencryption.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import io.github.secretencryption.sample.support.PatchManager;
+import io.github.secretencryption.sample.support.TestDatabase;
+import io.github.secretencryption.sample.support.TestDatabaseExtension;
+import io.github.secretencryption.sample.support.TotpCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Restarts of the whole application on the same database: the keys it created on first
+ * start are loaded again, and secrets stored before the restart are still usable.
+ * Subclasses choose the database.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class RestartIntegrationTests {
+
+	private static final String TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
+	@TempDir
+	Path temporary;
+
+	/**
+	 * Return the extension that creates the databases of the test class.
+	 * @return the extension
+	 */
+	protected abstract TestDatabaseExtension databases();
+
+	@Test
+	void totpSecretStoredBeforeARestartStillVerifiesCodes() throws Exception {
+		TestDatabase database = databases().createDatabase();
+		Path keys = this.temporary.resolve("keys");
+		try (ConfigurableApplicationContext context = PatchManager.start(database, keys)) {
+			setUpTotp(PatchManager.client(context));
+		}
+		byte[] key = Files.readAllBytes(keys.resolve("secret-encryption.key"));
+		try (ConfigurableApplicationContext context = PatchManager.start(database, keys)) {
+			RestClient client = PatchManager.client(context);
+			assertThat(verify(client, TotpCodes.at(TOTP_SECRET, Instant.now()))).isTrue();
+			assertThat(verify(client, TotpCodes.wrongAt(TOTP_SECRET, Instant.now()))).isFalse();
+			assertThat(client.get().uri("/api/users/alice").retrieve().body(String.class))
+				.contains("\"totpSecret\":\"MASKED\"");
+		}
+		assertThat(keys.resolve("secret-encryption.key")).hasBinaryContent(key);
+	}
+
+	@Test
+	void secretsStoredUnderLostKeysAreRefusedWithoutDetailToTheClient(CapturedOutput output) {
+		TestDatabase database = databases().createDatabase();
+		try (ConfigurableApplicationContext context = PatchManager.start(database,
+				this.temporary.resolve("lost-keys"))) {
+			setUpTotp(PatchManager.client(context));
+		}
+		try (ConfigurableApplicationContext context = PatchManager.start(database,
+				this.temporary.resolve("new-keys"))) {
+			ResponseEntity<String> response = PatchManager.client(context)
+				.get()
+				.uri("/api/users/alice")
+				.retrieve()
+				.onStatus(HttpStatusCode::isError, (request, ignored) -> {
+				})
+				.toEntity(String.class);
+			assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+			assertThat(response.getBody()).contains("A stored secret cannot be used")
+				.doesNotContain("se1:")
+				.doesNotContain(TOTP_SECRET)
+				.doesNotContain("Exception");
+		}
+		assertThat(output.getAll()).contains("Stored secret cannot be used")
+			.contains("users.totp_secret")
+			.doesNotContain(TOTP_SECRET);
+	}
+
+	private void setUpTotp(RestClient client) {
+		assertThat(client.post()
+			.uri("/api/users")
+			.body(Map.of("username", "alice"))
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(client.put()
+			.uri("/api/users/alice/totp")
+			.body(Map.of("secret", TOTP_SECRET))
+			.retrieve()
+			.body(String.class)).contains("\"totpSecret\":\"MASKED\"");
+	}
+
+	private boolean verify(RestClient client, String code) {
+		Map<?, ?> result = client.post()
+			.uri("/api/users/alice/totp/verify")
+			.body(Map.of("code", code))
+			.retrieve()
+			.body(Map.class);
+		assertThat(result).isNotNull();
+		return Boolean.TRUE.equals(result.get("valid"));
+	}
+
+}
