@@ -1,0 +1,125 @@
+package io.github.secretencryption.autoconfigure.command;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.Assert;
+
+/**
+ * Runs a {@link SecretEncryptionCommand} instead of the application when the first
+ * non-option argument names one. Standard output is kept for the command's results and
+ * everything else, logs and banner included, goes to standard error. The process exits
+ * with the command's exit code.
+ *
+ * @since 0.1.0
+ */
+public final class CommandRunListener implements SpringApplicationRunListener, Ordered {
+
+	private static final Log logger = LogFactory.getLog(CommandRunListener.class);
+
+	private final SpringApplication application;
+
+	private final @Nullable SecretEncryptionCommand command;
+
+	private final List<String> arguments;
+
+	private @Nullable PrintStream results;
+
+	private @Nullable ConfigurableEnvironment environment;
+
+	/**
+	 * Create a listener for one run of an application.
+	 * @param application the application
+	 * @param args the command line arguments
+	 */
+	public CommandRunListener(SpringApplication application, String[] args) {
+		this.application = application;
+		List<String> positional = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
+		this.command = positional.isEmpty() ? null : find(application.getClassLoader(), positional.get(0));
+		this.arguments = positional.isEmpty() ? List.of() : new ArrayList<>(positional.subList(1, positional.size()));
+	}
+
+	private static @Nullable SecretEncryptionCommand find(@Nullable ClassLoader classLoader, String name) {
+		return SpringFactoriesLoader.forDefaultResourceLocation(classLoader)
+			.load(SecretEncryptionCommand.class)
+			.stream()
+			.filter((candidate) -> candidate.name().equals(name))
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Override
+	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		if (this.command == null) {
+			return;
+		}
+		this.results = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		System.setOut(System.err);
+		if (this.command.needsApplicationContext()) {
+			this.application.setWebApplicationType(WebApplicationType.NONE);
+		}
+	}
+
+	@Override
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
+			ConfigurableEnvironment environment) {
+		this.environment = environment;
+		if (this.command != null && !this.command.needsApplicationContext()) {
+			exit(run(this.command, null));
+		}
+	}
+
+	@Override
+	public void started(ConfigurableApplicationContext context, Duration timeTaken) {
+		if (this.command != null && this.command.needsApplicationContext()) {
+			int code = run(this.command, context);
+			exit(SpringApplication.exit(context, () -> code));
+		}
+	}
+
+	private int run(SecretEncryptionCommand command, @Nullable ConfigurableApplicationContext context) {
+		logger.info("Running command " + command.name());
+		PrintStream out = (this.results != null) ? this.results : System.out;
+		ConfigurableEnvironment environment = (context != null) ? context.getEnvironment() : this.environment;
+		Assert.state(environment != null, "Environment must be prepared before a command runs");
+		try {
+			return command.run(new CommandContext(this.arguments, environment, out, System.in, context));
+		}
+		catch (Exception ex) {
+			out.println("[FAIL] " + command.name() + ": " + ex.getMessage());
+			logger.error("Command " + command.name() + " failed", ex);
+			return 1;
+		}
+		finally {
+			out.flush();
+		}
+	}
+
+	private static void exit(int code) {
+		System.exit(code);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.secretencryption.autoconfigure.command;
+
+/**
+ * An operator command that runs instead of the application when its name is the first
+ * argument, as in {@code java -jar app.jar verify-keys}. Commands are registered in
+ * {@code META-INF/spring.factories} under this interface's name.
+ * <p>
+ * A command that does not {@linkplain #needsApplicationContext() need the application
+ * context} runs as soon as the environment is prepared: no DataSource, web server or
+ * runner starts, so it works while the application itself runs. A command that needs it
+ * runs in a non-web application context, after the context is refreshed and before any
+ * runner.
+ *
+ * @since 0.1.0
+ */
+public interface SecretEncryptionCommand {
+
+	/**
+	 * Return the name that selects the command, a verb and a noun joined by a hyphen.
+	 * @return the command name
+	 */
+	String name();
+
+	/**
+	 * Return a one-line description of the command.
+	 * @return the description
+	 */
+	String description();
+
+	/**
+	 * Whether the command needs the application context (and so the database).
+	 * @return {@code true} to run in a non-web application context
+	 */
+	default boolean needsApplicationContext() {
+		return false;
+	}
+
+	/**
+	 * Run the command.
+	 * @param context arguments, environment, output and, if needed, the application
+	 * context
+	 * @return the exit code: 0 on success
+	 * @throws Exception on failure, which exits with code 1
+	 */
+	int run(CommandContext context) throws Exception;
+
+}
