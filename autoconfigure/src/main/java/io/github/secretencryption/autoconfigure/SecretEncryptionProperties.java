@@ -28,6 +28,8 @@ public class SecretEncryptionProperties {
 
 	private final Masking masking = new Masking();
 
+	private final KeyRegistry keyRegistry = new KeyRegistry();
+
 	public @Nullable Path getKeyDirectory() {
 		return this.keyDirectory;
 	}
@@ -46,6 +48,10 @@ public class SecretEncryptionProperties {
 
 	public Masking getMasking() {
 		return this.masking;
+	}
+
+	public KeyRegistry getKeyRegistry() {
+		return this.keyRegistry;
 	}
 
 	/**
@@ -80,6 +86,76 @@ public class SecretEncryptionProperties {
 		public void setPlaceholder(String placeholder) {
 			this.placeholder = placeholder;
 		}
+
+	}
+
+	/**
+	 * Record of key ids in the application's database, which stops a start whose keys
+	 * cannot read the stored values.
+	 */
+	public static class KeyRegistry {
+
+		/**
+		 * Whether to record key ids in the database and check them at startup.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * When to create the key id table with the starter's schema script.
+		 */
+		private InitializeSchema initializeSchema = InitializeSchema.ALWAYS;
+
+		/**
+		 * Key names whose previous keys are lost for good, so that a start with new keys
+		 * is accepted; values under the lost keys stay unreadable.
+		 */
+		private List<String> acceptKeyLoss = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public InitializeSchema getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(InitializeSchema initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public List<String> getAcceptKeyLoss() {
+			return this.acceptKeyLoss;
+		}
+
+		public void setAcceptKeyLoss(List<String> acceptKeyLoss) {
+			this.acceptKeyLoss = acceptKeyLoss;
+		}
+
+	}
+
+	/**
+	 * When to create a table of the starter with its schema script.
+	 */
+	public enum InitializeSchema {
+
+		/**
+		 * Always; the script only creates the table if it does not exist.
+		 */
+		ALWAYS,
+
+		/**
+		 * Only on an embedded database.
+		 */
+		EMBEDDED,
+
+		/**
+		 * Never; the table is created by the application's own migrations.
+		 */
+		NEVER
 
 	}
 

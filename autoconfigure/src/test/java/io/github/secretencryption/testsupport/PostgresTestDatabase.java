@@ -63,6 +63,18 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 	 * @return the schema name
 	 */
 	public static String registerFreshSchema(DynamicPropertyRegistry registry, String prefix) {
+		java.util.Map<String, String> properties = freshSchema(prefix);
+		properties.forEach((name, value) -> registry.add(name, () -> value));
+		String url = properties.get("spring.datasource.url");
+		return url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+	}
+
+	/**
+	 * Create a fresh schema and return the data source properties that use it.
+	 * @param prefix prefix of the schema name
+	 * @return the {@code spring.datasource.*} properties
+	 */
+	public static java.util.Map<String, String> freshSchema(String prefix) {
 		String schema = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
 			.toLowerCase(Locale.ROOT);
 		try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
@@ -73,10 +85,11 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 			throw new IllegalStateException("Cannot create schema " + schema + " on " + URL, ex);
 		}
 		String separator = URL.contains("?") ? "&" : "?";
-		registry.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + schema);
-		registry.add("spring.datasource.username", () -> USER);
-		registry.add("spring.datasource.password", () -> PASSWORD);
-		return schema;
+		java.util.Map<String, String> properties = new java.util.LinkedHashMap<>();
+		properties.put("spring.datasource.url", URL + separator + "currentSchema=" + schema);
+		properties.put("spring.datasource.username", USER);
+		properties.put("spring.datasource.password", PASSWORD);
+		return properties;
 	}
 
 }

@@ -1,0 +1,87 @@
+package io.github.secretencryption.autoconfigure;
+
+import java.util.HashSet;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.github.secretencryption.jdbc.KeyIdRecords;
+import io.github.secretencryption.jdbc.KeyLossGuard;
+import io.github.secretencryption.jpa.EncryptedColumnRegistry;
+import io.github.secretencryption.keys.KeyRing;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.DatabaseInitializationSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Auto-configuration of the key id records in the application's database and of the guard
+ * that stops a start whose keys cannot read the stored values. It checks once every
+ * singleton, the persistence units included, exists, and before the web server or any
+ * runner starts.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { SecretEncryptionAutoConfiguration.class, SecretEncryptionJpaAutoConfiguration.class,
+		DataSourceAutoConfiguration.class })
+@ConditionalOnClass({ JdbcTemplate.class, DataSourceScriptDatabaseInitializer.class })
+@ConditionalOnBean({ DataSource.class, KeyRing.class })
+@ConditionalOnProperty(prefix = "secret-encryption.key-registry", name = "enabled", matchIfMissing = true)
+public final class SecretEncryptionKeyRegistryAutoConfiguration {
+
+	@Bean
+	DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer(DataSource dataSource,
+			SecretEncryptionProperties properties) {
+		DatabaseInitializationSettings settings = new DatabaseInitializationSettings();
+		settings.setSchemaLocations(List.of(KeyIdRecords.SCHEMA_LOCATION));
+		settings.setMode(switch (properties.getKeyRegistry().getInitializeSchema()) {
+			case ALWAYS -> DatabaseInitializationMode.ALWAYS;
+			case EMBEDDED -> DatabaseInitializationMode.EMBEDDED;
+			case NEVER -> DatabaseInitializationMode.NEVER;
+		});
+		return new DataSourceScriptDatabaseInitializer(dataSource, settings);
+	}
+
+	@Bean
+	KeyLossGuardInitializer secretEncryptionKeyLossGuard(DataSource dataSource, KeyRing keyRing,
+			ObjectProvider<EncryptedColumnRegistry> columns, SecretEncryptionProperties properties,
+			DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer) {
+		return new KeyLossGuardInitializer(new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
+				new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss())), keyRing, columns);
+	}
+
+	/**
+	 * Runs the guard once every singleton exists.
+	 */
+	static final class KeyLossGuardInitializer implements SmartInitializingSingleton {
+
+		private final KeyLossGuard guard;
+
+		private final KeyRing keyRing;
+
+		private final ObjectProvider<EncryptedColumnRegistry> columns;
+
+		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns) {
+			this.guard = guard;
+			this.keyRing = keyRing;
+			this.columns = columns;
+		}
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			EncryptedColumnRegistry registry = this.columns.getIfAvailable();
+			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of());
+		}
+
+	}
+
+}

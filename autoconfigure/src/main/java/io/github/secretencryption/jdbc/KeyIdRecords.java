@@ -1,0 +1,113 @@
+package io.github.secretencryption.jdbc;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.github.secretencryption.SecretEncryptionException;
+import io.github.secretencryption.crypto.AesGcmEncryptor;
+import io.github.secretencryption.jpa.EncryptedColumn;
+import io.github.secretencryption.keys.KeyId;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The table {@value #TABLE}, which records every key id seen for each key name, and the
+ * queries over encrypted columns that the guard needs. The table is created by the script
+ * {@value #SCHEMA_LOCATION}.
+ *
+ * @since 0.1.0
+ */
+public final class KeyIdRecords {
+
+	/**
+	 * Name of the table.
+	 */
+	public static final String TABLE = "secret_encryption_keys";
+
+	/**
+	 * Location of the script that creates the table.
+	 */
+	public static final String SCHEMA_LOCATION = "classpath:io/github/secretencryption/jdbc/schema.sql";
+
+	private final JdbcTemplate jdbc;
+
+	/**
+	 * Create an instance over the application's database.
+	 * @param jdbc the JDBC template
+	 */
+	public KeyIdRecords(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Return the key ids recorded for a key name.
+	 * @param keyName the key name
+	 * @return the key ids, in the order they were recorded
+	 */
+	public Set<KeyId> find(String keyName) {
+		return new LinkedHashSet<>(
+				this.jdbc.query("select key_id from " + TABLE + " where key_name = ? order by recorded_at, key_id",
+						(rs, row) -> KeyId.parse(rs.getString(1).trim()), keyName));
+	}
+
+	/**
+	 * Record a key id for a key name, unless it is recorded already.
+	 * @param keyName the key name
+	 * @param keyId the key id
+	 */
+	public void record(String keyName, KeyId keyId) {
+		if (find(keyName).contains(keyId)) {
+			return;
+		}
+		try {
+			this.jdbc.update("insert into " + TABLE + " (key_name, key_id, recorded_at) values (?, ?, ?)", keyName,
+					keyId.toString(), Timestamp.from(Instant.now()));
+		}
+		catch (DuplicateKeyException ex) {
+			// Recorded by another process at the same moment
+		}
+	}
+
+	/**
+	 * Count the values stored in an encrypted column.
+	 * @param column the column
+	 * @return the number of rows whose value is not {@code NULL}
+	 */
+	public long countValues(EncryptedColumn column) {
+		Long count = this.jdbc.queryForObject(
+				"select count(*) from " + column.table() + " where " + column.column() + " is not null", Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Read the key ids of up to {@code limit} values of an encrypted column; values that
+	 * are not encrypted are skipped.
+	 * @param column the column
+	 * @param limit how many values to read at most
+	 * @return the key ids found
+	 */
+	public Set<KeyId> sampleKeyIds(EncryptedColumn column, int limit) {
+		JdbcTemplate limited = new JdbcTemplate(this.jdbc.getDataSource());
+		limited.setMaxRows(limit);
+		Set<KeyId> ids = new LinkedHashSet<>();
+		limited.query(
+				"select " + column.column() + " from " + column.table() + " where " + column.column() + " is not null",
+				(rs) -> {
+					String value = rs.getString(1);
+					if (AesGcmEncryptor.isEncrypted(value)) {
+						try {
+							ids.add(AesGcmEncryptor.keyIdOf(value));
+						}
+						catch (SecretEncryptionException ex) {
+							// Not readable as a value of a known format; decryption
+							// reports it
+						}
+					}
+				});
+		return ids;
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.github.secretencryption.jdbc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.secretencryption.KeyLossException;
+import io.github.secretencryption.jpa.EncryptedColumn;
+import io.github.secretencryption.keys.EncryptionKey;
+import io.github.secretencryption.keys.KeyId;
+import io.github.secretencryption.keys.KeyRing;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Stops a start whose keys cannot read what the database already holds. For each key name
+ * it compares the loaded keys with the key ids recorded in {@link KeyIdRecords} and,
+ * where nothing is recorded yet, with the key ids of stored values. When none of the
+ * loaded keys is known, the key file is missing or was replaced (or the process uses its
+ * own, freshly created key directory), and the start fails with a
+ * {@link KeyLossException} naming the file, the affected columns and the number of stored
+ * values, unless the operator accepted the loss of that key name.
+ *
+ * @since 0.1.0
+ */
+public final class KeyLossGuard {
+
+	private static final Log logger = LogFactory.getLog(KeyLossGuard.class);
+
+	private static final int SAMPLE_SIZE = 100;
+
+	private final KeyIdRecords records;
+
+	private final Set<String> acceptedLosses;
+
+	/**
+	 * Create a guard.
+	 * @param records the key id records
+	 * @param acceptedLosses key names whose old keys the operator declared lost for good
+	 */
+	public KeyLossGuard(KeyIdRecords records, Set<String> acceptedLosses) {
+		this.records = records;
+		this.acceptedLosses = Set.copyOf(acceptedLosses);
+	}
+
+	/**
+	 * Check every key name of a key ring and record its key ids.
+	 * @param keyRing the loaded keys
+	 * @param columns every encrypted column
+	 * @throws KeyLossException if a key name's stored values cannot be read with its keys
+	 */
+	public void check(KeyRing keyRing, List<EncryptedColumn> columns) {
+		for (String name : keyRing.getNames()) {
+			check(name, keyRing.getKeys(name),
+					columns.stream().filter((column) -> column.keyName().equals(name)).toList());
+		}
+	}
+
+	private void check(String name, List<EncryptionKey> keys, List<EncryptedColumn> columns) {
+		Set<KeyId> loaded = keys.stream()
+			.map(EncryptionKey::getId)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		EncryptionKey primary = keys.get(0);
+		Set<KeyId> known = this.records.find(name);
+		if (known.isEmpty()) {
+			for (EncryptedColumn column : columns) {
+				known.addAll(this.records.sampleKeyIds(column, SAMPLE_SIZE));
+			}
+		}
+		Set<KeyId> unreadable = new LinkedHashSet<>(known);
+		unreadable.removeAll(loaded);
+		if (!unreadable.isEmpty() && known.stream().noneMatch(loaded::contains)) {
+			if (!this.acceptedLosses.contains(name)) {
+				throw lost(name, primary, unreadable, columns);
+			}
+			logger.warn("Key '" + name + "' with id " + primary.getId() + " replaces lost key id(s) " + unreadable
+					+ ", as secret-encryption.key-registry.accept-key-loss allows; values under the lost ids stay "
+					+ "unreadable until they are provisioned again");
+		}
+		for (KeyId id : loaded) {
+			this.records.record(name, id);
+		}
+	}
+
+	private KeyLossException lost(String name, EncryptionKey primary, Set<KeyId> unreadable,
+			List<EncryptedColumn> columns) {
+		Path file = primary.getFile();
+		List<String> affected = new ArrayList<>();
+		for (EncryptedColumn column : columns) {
+			long count = this.records.countValues(column);
+			if (count > 0) {
+				affected.add(column.table() + "." + column.column() + " (" + count + " rows)");
+			}
+		}
+		String where = affected.isEmpty() ? "no encrypted column holds values under it yet"
+				: "stored values in " + String.join(", ", affected) + " cannot be read without it";
+		String problem = "Key '" + name + "' in " + file + " has id " + primary.getId()
+				+ ", but the database knows this key name under key id(s) " + unreadable + ", and " + where
+				+ ". The key file is missing or was replaced, or this process uses a key directory of its own";
+		String action = "Stop, restore " + file + " from the backup that belongs to this database (every process "
+				+ "that uses the database must use the same key files), and start again. Only if the old key is "
+				+ "lost for good, set secret-encryption.key-registry.accept-key-loss=" + name
+				+ " to start with the new key and provision the affected secrets again";
+		return new KeyLossException(problem, action, name, file);
+	}
+
+	@Override
+	public String toString() {
+		return "KeyLossGuard[accepted losses " + this.acceptedLosses + "]";
+	}
+
+}

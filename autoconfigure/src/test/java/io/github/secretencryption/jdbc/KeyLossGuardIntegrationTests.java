@@ -1,0 +1,142 @@
+package io.github.secretencryption.jdbc;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.github.secretencryption.KeyLossException;
+import io.github.secretencryption.jpa.Account;
+import io.github.secretencryption.jpa.AccountRepository;
+import io.github.secretencryption.jpa.JpaTestApplication;
+import io.github.secretencryption.keys.KeyRing;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Starts an application several times on one database with the same or other key
+ * directories, as replicas, restores and lost keys do. Run on each database by a
+ * subclass.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class KeyLossGuardIntegrationTests {
+
+	@TempDir
+	Path temp;
+
+	private Map<String, String> database;
+
+	private boolean schemaCreated;
+
+	@BeforeEach
+	void freshDatabase() {
+		this.database = freshDatabase("key_loss");
+	}
+
+	abstract Map<String, String> freshDatabase(String name);
+
+	@Test
+	void recordsKeyIdsAndRestartsWithTheSameKeys() {
+		Path keys = this.temp.resolve("keys");
+		String id;
+		try (ConfigurableApplicationContext context = start(keys)) {
+			saveAccount(context, "first-secret");
+			id = context.getBean(KeyRing.class).getPrimary("secret-encryption").getId().toString();
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForList("select key_id from secret_encryption_keys where key_name = 'secret-encryption'",
+						String.class))
+				.containsExactly(id);
+		}
+		try (ConfigurableApplicationContext context = start(keys)) {
+			assertThat(context.getBean(AccountRepository.class).findAll()).extracting(Account::getApiToken)
+				.containsExactly("first-secret");
+		}
+	}
+
+	@Test
+	void refusesToStartWithAKeyDirectoryThatLostItsKeys() {
+		Path keys = this.temp.resolve("keys");
+		try (ConfigurableApplicationContext context = start(keys)) {
+			saveAccount(context, "kept-secret");
+		}
+		Path replica = this.temp.resolve("replica-keys");
+		Path file = replica.resolve("secret-encryption.key").toAbsolutePath();
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(replica)).satisfies((ex) -> {
+			KeyLossException cause = keyLossIn(ex);
+			assertThat(cause.getProblem()).startsWith("Key 'secret-encryption' in " + file + " has id ")
+				.contains("test_accounts.api_token (1 rows)")
+				.contains("test_accounts.renamed_token")
+				.doesNotContain("kept-secret");
+			assertThat(cause.getAction()).startsWith("Stop, restore " + file)
+				.contains("secret-encryption.key-registry.accept-key-loss=secret-encryption");
+		});
+	}
+
+	@Test
+	void refusesValuesUnderUnknownKeysEvenWithoutRecords() {
+		Path keys = this.temp.resolve("keys");
+		try (ConfigurableApplicationContext context = start(keys)) {
+			saveAccount(context, "unrecorded-secret");
+			context.getBean(JdbcTemplate.class).update("delete from secret_encryption_keys");
+		}
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(this.temp.resolve("other-keys")))
+			.satisfies((ex) -> assertThat(keyLossIn(ex).getProblem()).contains("test_accounts.api_token (1 rows)"));
+	}
+
+	@Test
+	void startsWithNewKeysWhenTheOperatorAcceptsTheLoss(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start(this.temp.resolve("keys"))) {
+			saveAccount(context, "lost-secret");
+		}
+		try (ConfigurableApplicationContext context = start(this.temp.resolve("new-keys"),
+				"--secret-encryption.key-registry.accept-key-loss=secret-encryption,health-check")) {
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForObject("select count(*) from secret_encryption_keys where key_name = 'secret-encryption'",
+						Integer.class))
+				.isEqualTo(2);
+		}
+		assertThat(output.getAll()).contains("as secret-encryption.key-registry.accept-key-loss allows")
+			.doesNotContain("lost-secret");
+	}
+
+	private static KeyLossException keyLossIn(Throwable ex) {
+		for (Throwable current = ex; current != null; current = current.getCause()) {
+			if (current instanceof KeyLossException keyLoss) {
+				return keyLoss;
+			}
+		}
+		throw new AssertionError("No KeyLossException in " + ex);
+	}
+
+	private void saveAccount(ConfigurableApplicationContext context, String secret) {
+		Account account = new Account("guarded");
+		account.setApiToken(secret);
+		account.setRenamedToken(secret + "-renamed");
+		context.getBean(AccountRepository.class).save(account);
+	}
+
+	private ConfigurableApplicationContext start(Path keys, String... extra) {
+		List<String> args = new ArrayList<>();
+		args.add("--secret-encryption.key-directory=" + keys);
+		args.add("--spring.jpa.hibernate.ddl-auto=" + (this.schemaCreated ? "none" : "create"));
+		this.schemaCreated = true;
+		this.database.forEach((name, value) -> args.add("--" + name + "=" + value));
+		args.addAll(List.of(extra));
+		SpringApplication application = new SpringApplication(JpaTestApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		return application.run(args.toArray(String[]::new));
+	}
+
+}
