@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
+import io.github.secretencryption.KeyLossException;
 import io.github.secretencryption.sample.support.PatchManager;
 import io.github.secretencryption.sample.support.TestDatabase;
 import io.github.secretencryption.sample.support.TestDatabaseExtension;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Restarts of the whole application on the same database: the keys it created on first
@@ -61,14 +63,29 @@ abstract class RestartIntegrationTests {
 	}
 
 	@Test
+	void startWithoutTheKeysOfStoredSecretsIsRefused() {
+		TestDatabase database = databases().createDatabase();
+		try (ConfigurableApplicationContext context = PatchManager.start(database,
+				this.temporary.resolve("lost-keys"))) {
+			setUpTotp(PatchManager.client(context));
+		}
+		Path newKeys = this.temporary.resolve("new-keys");
+		assertThatExceptionOfType(KeyLossException.class)
+			.isThrownBy(() -> PatchManager.start(database, newKeys).close())
+			.withMessageContaining("Key 'secret-encryption' in " + newKeys.resolve("secret-encryption.key"))
+			.withMessageContaining("users.totp_secret (1 rows)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(TOTP_SECRET));
+	}
+
+	@Test
 	void secretsStoredUnderLostKeysAreRefusedWithoutDetailToTheClient(CapturedOutput output) {
 		TestDatabase database = databases().createDatabase();
 		try (ConfigurableApplicationContext context = PatchManager.start(database,
 				this.temporary.resolve("lost-keys"))) {
 			setUpTotp(PatchManager.client(context));
 		}
-		try (ConfigurableApplicationContext context = PatchManager.start(database,
-				this.temporary.resolve("new-keys"))) {
+		try (ConfigurableApplicationContext context = PatchManager.start(database, this.temporary.resolve("new-keys"),
+				"--secret-encryption.key-registry.accept-key-loss=secret-encryption,health-check")) {
 			ResponseEntity<String> response = PatchManager.client(context)
 				.get()
 				.uri("/api/users/alice")

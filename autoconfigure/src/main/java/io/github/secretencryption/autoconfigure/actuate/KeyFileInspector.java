@@ -1,0 +1,89 @@
+package io.github.secretencryption.autoconfigure.actuate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import io.github.secretencryption.SecretEncryptionException;
+import io.github.secretencryption.crypto.AesGcmEncryptor;
+import io.github.secretencryption.internal.FileModes;
+import io.github.secretencryption.keys.EncryptionKey;
+import io.github.secretencryption.keys.KeyFileException;
+import io.github.secretencryption.keys.KeyFileStore;
+import io.github.secretencryption.keys.KeyRing;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Looks at the key files of a running application: reads each again, without creating
+ * any, compares it with the key in use and checks that it encrypts and decrypts a sample.
+ */
+final class KeyFileInspector {
+
+	private static final byte[] SAMPLE = "secret-encryption health sample".getBytes(StandardCharsets.US_ASCII);
+
+	private final KeyRing keyRing;
+
+	private final KeyFileStore store;
+
+	KeyFileInspector(KeyRing keyRing, KeyFileStore store) {
+		this.keyRing = keyRing;
+		this.store = store;
+	}
+
+	List<KeyState> inspect() {
+		return this.keyRing.getNames().stream().map(this::inspect).toList();
+	}
+
+	private KeyState inspect(String name) {
+		EncryptionKey inUse = this.keyRing.getPrimary(name);
+		Path file = this.store.fileOf(name);
+		String mode = null;
+		Long size = null;
+		Instant lastModified = null;
+		String problem = null;
+		try {
+			if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+				mode = FileModes.octal(file);
+				size = Files.size(file);
+				lastModified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+			}
+			EncryptionKey onDisk = this.store.load(name);
+			if (!onDisk.getId().equals(inUse.getId())) {
+				problem = "Key file now holds key id " + onDisk.getId() + ", not the key id " + inUse.getId()
+						+ " in use; restore the file from a backup";
+			}
+			else if (!roundTrips(onDisk)) {
+				problem = "Key does not decrypt what it encrypts";
+			}
+		}
+		catch (KeyFileException ex) {
+			problem = ex.getProblem();
+		}
+		catch (IOException ex) {
+			problem = "Key file " + file + " cannot be read: " + ex.getClass().getSimpleName();
+		}
+		return new KeyState(name, file, inUse.getId().toString(), mode, size, lastModified, problem);
+	}
+
+	private static boolean roundTrips(EncryptionKey key) {
+		try {
+			AesGcmEncryptor encryptor = new AesGcmEncryptor(KeyRing.of(List.of(key)));
+			String name = key.getName();
+			return Arrays.equals(encryptor.decrypt(name, encryptor.encrypt(name, SAMPLE, SAMPLE), SAMPLE), SAMPLE);
+		}
+		catch (SecretEncryptionException ex) {
+			return false;
+		}
+	}
+
+	record KeyState(String name, Path path, String keyId, @Nullable String mode, @Nullable Long size,
+			@Nullable Instant lastModified, @Nullable String problem) {
+
+	}
+
+}

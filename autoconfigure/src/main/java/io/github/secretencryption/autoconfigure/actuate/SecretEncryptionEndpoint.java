@@ -1,0 +1,90 @@
+package io.github.secretencryption.autoconfigure.actuate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.secretencryption.jpa.EncryptedColumn;
+import io.github.secretencryption.keys.KeyFileStore;
+import io.github.secretencryption.keys.KeyRing;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+/**
+ * Read-only Actuator endpoint {@code secretencryption} that lists every key with its
+ * path, key id, mode, size, last modification and the columns that use it. It never shows
+ * key material.
+ *
+ * @since 0.1.0
+ */
+@Endpoint(id = "secretencryption")
+public class SecretEncryptionEndpoint {
+
+	private final KeyFileInspector inspector;
+
+	private final Supplier<List<EncryptedColumn>> columns;
+
+	/**
+	 * Create the endpoint.
+	 * @param keyRing the keys in use
+	 * @param store the key files
+	 * @param columns supplies the encrypted columns
+	 */
+	public SecretEncryptionEndpoint(KeyRing keyRing, KeyFileStore store, Supplier<List<EncryptedColumn>> columns) {
+		this.inspector = new KeyFileInspector(keyRing, store);
+		this.columns = columns;
+	}
+
+	/**
+	 * Describe every key.
+	 * @return the keys
+	 */
+	@ReadOperation
+	public SecretEncryptionDescriptor keys() {
+		return new SecretEncryptionDescriptor(this.inspector.inspect()
+			.stream()
+			.map((key) -> new KeyDescriptor(key.name(), key.path().toString(), key.keyId(), key.mode(), key.size(),
+					key.lastModified(), columnsOf(key.name()), key.problem()))
+			.toList());
+	}
+
+	private List<String> columnsOf(String keyName) {
+		return this.columns.get()
+			.stream()
+			.filter((column) -> column.keyName().equals(keyName))
+			.map((column) -> column.table() + "." + column.column())
+			.toList();
+	}
+
+	/**
+	 * Every key of the application.
+	 *
+	 * @param keys the keys
+	 * @since 0.1.0
+	 */
+	public record SecretEncryptionDescriptor(List<KeyDescriptor> keys) {
+
+	}
+
+	/**
+	 * One key.
+	 *
+	 * @param name key name
+	 * @param path key file
+	 * @param keyId id of the key in use
+	 * @param mode octal mode of the key file, or {@code null} if it is missing
+	 * @param size size of the key file in bytes, or {@code null} if it is missing
+	 * @param lastModified last modification of the key file, or {@code null} if it is
+	 * missing
+	 * @param columns {@code table.column} of every column encrypted under the key
+	 * @param problem what is wrong with the key file, or {@code null}
+	 * @since 0.1.0
+	 */
+	public record KeyDescriptor(String name, String path, String keyId, @Nullable String mode, @Nullable Long size,
+			@Nullable Instant lastModified, List<String> columns, @Nullable String problem) {
+
+	}
+
+}
