@@ -45,7 +45,7 @@ public final class SecretEncryptionAutoConfiguration {
 			keys.add(key);
 		}
 		KeyRing keyRing = KeyRing.of(keys);
-		logger.info("Key ring ready with " + keys.size() + " keys in " + store.getDirectory());
+		logger.info("Key ring ready in " + store.getDirectory() + ", keys: " + keys.size());
 		return keyRing;
 	}
 

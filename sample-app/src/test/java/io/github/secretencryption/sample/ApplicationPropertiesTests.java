@@ -17,8 +17,7 @@ class ApplicationPropertiesTests {
 	@Test
 	void defaultsUseAnH2FileAndKeysNextToTheWorkingDirectory() {
 		MockEnvironment environment = load();
-		assertThat(environment.getProperty("spring.datasource.url"))
-			.isEqualTo("jdbc:h2:file:./data/patch-manager;AUTO_SERVER=TRUE");
+		assertThat(environment.getProperty("spring.datasource.url")).isEqualTo("jdbc:h2:file:./data/patch-manager");
 		assertThat(environment.getProperty("secret-encryption.key-directory")).isEqualTo("./keys");
 		assertThat(environment.getProperty("spring.jpa.open-in-view")).isEqualTo("false");
 		assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");

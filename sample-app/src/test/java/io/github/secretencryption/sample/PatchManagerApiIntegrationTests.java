@@ -285,6 +285,21 @@ abstract class PatchManagerApiIntegrationTests {
 	}
 
 	@Test
+	void misspeltFieldIsRejectedAndKeepsTheStoredSecret() {
+		putJson("/api/settings/smtp",
+				"{'host': 'smtp.example.com', 'port': 587, 'username': 'mailer', 'password': 'kept-secret'}")
+			.assertThat()
+			.hasStatusOk();
+		MvcTestResult result = putJson("/api/settings/smtp",
+				"{'host': 'smtp.example.com', 'port': 587, 'username': 'mailer', 'Password': 'MASKED'}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.field").isEqualTo("Password");
+		assertThat(body(result)).contains("is not known; check its spelling");
+		assertThat(this.mvc.get().uri("/api/settings/smtp")).bodyJson()
+			.extractingPath("$.password")
+			.isEqualTo("MASKED");
+	}
+
+	@Test
 	void userIsCreatedWithoutTotp() {
 		assertThat(postJson("/api/users", "{'username': 'alice'}")).hasStatus(HttpStatus.CREATED)
 			.hasHeader("Location", "/api/users/alice")

@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -65,9 +66,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String field = fieldOf(ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				(field != null) ? "Field '" + field + "' has a value of the wrong type"
-						: "Request body is missing or is not valid JSON");
+		String detail = (field == null) ? "Request body is missing or is not valid JSON"
+				: (ex.getCause() instanceof UnrecognizedPropertyException)
+						? "Field '" + field + "' is not known; check its spelling"
+						: "Field '" + field + "' has a value of the wrong type";
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle("Unreadable request");
 		if (field != null) {
 			problem.setProperty("field", field);
