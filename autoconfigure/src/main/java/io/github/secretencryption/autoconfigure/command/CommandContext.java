@@ -20,6 +20,8 @@ public final class CommandContext {
 
 	private final List<String> arguments;
 
+	private final List<String> options;
+
 	private final ConfigurableEnvironment environment;
 
 	private final PrintStream out;
@@ -28,9 +30,10 @@ public final class CommandContext {
 
 	private final @Nullable ConfigurableApplicationContext applicationContext;
 
-	CommandContext(List<String> arguments, ConfigurableEnvironment environment, PrintStream out, InputStream in,
-			@Nullable ConfigurableApplicationContext applicationContext) {
+	CommandContext(List<String> arguments, List<String> options, ConfigurableEnvironment environment, PrintStream out,
+			InputStream in, @Nullable ConfigurableApplicationContext applicationContext) {
 		this.arguments = List.copyOf(arguments);
+		this.options = List.copyOf(options);
 		this.environment = environment;
 		this.out = out;
 		this.in = in;
@@ -44,6 +47,17 @@ public final class CommandContext {
 	 */
 	public List<String> getArguments() {
 		return this.arguments;
+	}
+
+	/**
+	 * Whether an option was given on the command line, as {@code --name} or
+	 * {@code --name=value}.
+	 * @param name the option name, without the leading hyphens
+	 * @return {@code true} if the option was given
+	 */
+	public boolean hasOption(String name) {
+		return this.options.stream()
+			.anyMatch((option) -> option.equals("--" + name) || option.startsWith("--" + name + "="));
 	}
 
 	/**

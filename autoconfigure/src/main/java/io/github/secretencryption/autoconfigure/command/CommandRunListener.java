@@ -41,6 +41,8 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 
 	private final List<String> arguments;
 
+	private final List<String> options;
+
 	private @Nullable PrintStream results;
 
 	private @Nullable ConfigurableEnvironment environment;
@@ -55,6 +57,7 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		List<String> positional = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
 		this.command = positional.isEmpty() ? null : find(application.getClassLoader(), positional.get(0));
 		this.arguments = positional.isEmpty() ? List.of() : new ArrayList<>(positional.subList(1, positional.size()));
+		this.options = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toList();
 	}
 
 	private static @Nullable SecretEncryptionCommand find(@Nullable ClassLoader classLoader, String name) {
@@ -101,7 +104,7 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		ConfigurableEnvironment environment = (context != null) ? context.getEnvironment() : this.environment;
 		Assert.state(environment != null, "Environment must be prepared before a command runs");
 		try {
-			return command.run(new CommandContext(this.arguments, environment, out, System.in, context));
+			return command.run(new CommandContext(this.arguments, this.options, environment, out, System.in, context));
 		}
 		catch (Exception ex) {
 			out.println("[FAIL] " + command.name() + ": " + ex.getMessage());

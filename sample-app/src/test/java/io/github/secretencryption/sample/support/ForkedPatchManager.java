@@ -1,0 +1,89 @@
+package io.github.secretencryption.sample.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.secretencryption.sample.PatchManagerApplication;
+
+/**
+ * Runs the patch manager in a new JVM, as an operator runs {@code java -jar
+ * patch-manager.jar <command>}.
+ */
+public final class ForkedPatchManager {
+
+	private ForkedPatchManager() {
+	}
+
+	/**
+	 * Start the application in a new JVM.
+	 * @param workDirectory the working directory, which also receives the output files
+	 * @param args the command line arguments
+	 * @return the running process and its output files
+	 * @throws IOException if the process cannot be started
+	 */
+	public static Running start(Path workDirectory, List<String> args) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), PatchManagerApplication.class.getName()));
+		command.addAll(args);
+		Path out = Files.createTempFile(workDirectory, "out", ".txt");
+		Path err = Files.createTempFile(workDirectory, "err", ".txt");
+		Process process = new ProcessBuilder(command).directory(workDirectory.toFile())
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+			.start();
+		return new Running(process, out, err);
+	}
+
+	/**
+	 * Run the application in a new JVM until it exits.
+	 * @param workDirectory the working directory
+	 * @param args the command line arguments
+	 * @return exit code and output
+	 * @throws Exception if the process cannot be run or does not end within two minutes
+	 */
+	public static Result run(Path workDirectory, List<String> args) throws Exception {
+		return start(workDirectory, args).await();
+	}
+
+	/**
+	 * A running process and the files its output goes to.
+	 *
+	 * @param process the process
+	 * @param out standard output
+	 * @param err standard error
+	 */
+	public record Running(Process process, Path out, Path err) {
+
+		/**
+		 * Wait for the process to end.
+		 * @return exit code and output
+		 * @throws Exception if the process does not end within two minutes
+		 */
+		public Result await() throws Exception {
+			if (!this.process.waitFor(120, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+				throw new IllegalStateException("Process did not end within two minutes");
+			}
+			return new Result(this.process.exitValue(), Files.readString(this.out), Files.readString(this.err));
+		}
+
+	}
+
+	/**
+	 * What a process left behind.
+	 *
+	 * @param exitCode the exit code
+	 * @param out standard output
+	 * @param err standard error
+	 */
+	public record Result(int exitCode, String out, String err) {
+
+	}
+
+}
