@@ -3,6 +3,7 @@ package io.github.secretencryption.keys;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,8 +11,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -29,7 +33,10 @@ import org.jspecify.annotations.Nullable;
  * the operating system's random number generator, written to a temporary file in the same
  * directory that has mode 0600 from the moment it exists, forced to disk, and published
  * under its final name with a hard link, which fails if another process published a key
- * first; that key is then loaded instead. No process ever sees a partial key. A key file
+ * first; that key is then loaded instead. No process ever sees a partial key. Temporary
+ * files {@code .<name>.<digits>.tmp} left by a process that was killed while creating a
+ * key are never loaded, and are deleted once they are a minute old, so that the file of a
+ * process that is creating a key at the same time is never taken away from it. A key file
  * or directory that group or others may access is refused.
  *
  * @since 0.1.0
@@ -47,6 +54,8 @@ public final class KeyFileStore {
 	private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
 			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+	private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
 
 	private final Path directory;
 
@@ -92,6 +101,7 @@ public final class KeyFileStore {
 	public EncryptionKey loadOrCreate(String name) {
 		Path file = fileOf(name);
 		prepareDirectory(name);
+		deleteLeftovers(name);
 		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 			create(name, file);
 		}
@@ -220,6 +230,26 @@ public final class KeyFileStore {
 		}
 	}
 
+	private void deleteLeftovers(String name) {
+		Pattern leftover = Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9]+\\.tmp");
+		Instant before = Instant.now().minus(LEFTOVER_AGE);
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.directory,
+				(entry) -> leftover.matcher(entry.getFileName().toString()).matches())) {
+			for (Path entry : entries) {
+				BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)
+						&& Files.deleteIfExists(entry)) {
+					logger.info("Deleted temporary key file " + entry + " left by an interrupted key creation");
+				}
+			}
+		}
+		catch (IOException ex) {
+			logger.warn("Temporary key files left in " + this.directory + " by an interrupted key creation could "
+					+ "not be deleted (" + ex.getClass().getSimpleName() + "); delete them by hand");
+		}
+	}
+
 	private void create(String name, Path file) {
 		Path temporary = null;
 		byte[] bytes = new byte[EncryptionKey.LENGTH];
@@ -244,6 +274,12 @@ public final class KeyFileStore {
 			logger.debug("Key '" + name + "' was created by another process; loading it");
 		}
 		catch (IOException ex) {
+			if (ex instanceof NoSuchFileException && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+				// This process stalled for longer than LEFTOVER_AGE, and another one took
+				// its temporary file for a leftover before creating the key itself
+				logger.debug("Key '" + name + "' was created by another process; loading it");
+				return;
+			}
 			throw new KeyFileException(name, file,
 					"Key file " + file + " cannot be created: " + ex.getClass().getSimpleName(),
 					"Make the key directory writable by the user that runs the application, or create the key "

@@ -6,7 +6,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -207,7 +210,7 @@ class KeyFileStoreTests {
 	}
 
 	@Test
-	void leftoverTemporaryFilesAreIgnored() throws IOException {
+	void recentTemporaryFilesAreIgnoredAndKeptAsAnotherProcessMayBeWritingThem() throws IOException {
 		Path directory = ownerOnlyDirectory();
 		byte[] leftoverBytes = new byte[32];
 		Path leftover = Files.write(directory.resolve("." + NAME + ".123456789.tmp"), leftoverBytes);
@@ -220,6 +223,42 @@ class KeyFileStoreTests {
 		assertThat(list(directory)).containsExactlyInAnyOrder(NAME + ".key", leftover.getFileName().toString(),
 				partial.getFileName().toString());
 		assertThat(new KeyFileStore(directory).load(NAME).getId()).isEqualTo(key.getId());
+	}
+
+	@Test
+	void partialTemporaryFileOfAKilledProcessIsNeverLoadedAndIsDeletedOnceAMinuteOld() throws IOException {
+		Path directory = ownerOnlyDirectory();
+		byte[] partialBytes = new byte[7];
+		new SecureRandom().nextBytes(partialBytes);
+		Path partial = ownerOnlyFile(directory.resolve("." + NAME + ".4182039916237120593.tmp"), partialBytes);
+		Path fresh = ownerOnlyFile(directory.resolve("." + NAME + ".77.tmp"), new byte[32]);
+		Instant twoMinutesAgo = Instant.now().minus(Duration.ofMinutes(2));
+		Files.setLastModifiedTime(partial, FileTime.from(twoMinutesAgo));
+		List<Path> unrelated = List.of(ownerOnlyFile(directory.resolve(".health-check.55.tmp"), new byte[7]),
+				ownerOnlyFile(directory.resolve("." + NAME + ".x1.tmp"), new byte[7]),
+				ownerOnlyFile(directory.resolve(NAME + ".123.tmp"), new byte[7]),
+				Files.createDirectory(directory.resolve("." + NAME + ".56.tmp")));
+		for (Path path : unrelated) {
+			Files.setLastModifiedTime(path, FileTime.from(twoMinutesAgo));
+		}
+		EncryptionKey key = new KeyFileStore(directory).loadOrCreate(NAME);
+		assertThat(partial).doesNotExist();
+		assertThat(fresh).exists();
+		assertThat(unrelated).allSatisfy((path) -> assertThat(path).exists());
+		assertThat(directory.resolve(NAME + ".key")).hasSize(32);
+		assertThat(new KeyFileStore(directory).load(NAME).getId()).isEqualTo(key.getId());
+	}
+
+	@Test
+	void oldTemporaryFileIsDeletedEvenWhenTheKeyExists() throws IOException {
+		Path directory = ownerOnlyDirectory();
+		EncryptionKey key = new KeyFileStore(directory).loadOrCreate(NAME);
+		Path partial = ownerOnlyFile(directory.resolve("." + NAME + ".31.tmp"), new byte[7]);
+		Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+		assertThat(new KeyFileStore(directory).load(NAME).getId()).isEqualTo(key.getId());
+		assertThat(partial).as("load never deletes").exists();
+		assertThat(new KeyFileStore(directory).loadOrCreate(NAME).getId()).isEqualTo(key.getId());
+		assertThat(partial).doesNotExist();
 	}
 
 	@Test
