@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Runs a {@link KeyFileStore} in a JVM of its own, for tests that need several processes
- * or a process killed half-way. Arguments: a command, the key directory and the key name.
- * Results go to standard output as {@code key-id <id>}, or as {@code problem <problem>}
- * and {@code action <action>} with exit status 2; log output goes to standard error.
+ * Runs a {@link KeyFileStore} in a JVM of its own, for tests that need several processes,
+ * a process killed half-way or another user. Arguments: a command, the key directory and
+ * the key name. Results go to standard output as {@code key-id <id>}, or as
+ * {@code problem <problem>} and {@code action <action>} with exit status 2; log output
+ * goes to standard error.
  * <ul>
  * <li>{@code race}: print {@code ready}, wait for a line on standard input, then load or
  * create the key, so that several processes can be started at the same moment.</li>
  * <li>{@code loop}: create the key in {@code <directory>/round-<n>} for n = 0, 1, 2, …
  * until killed.</li>
+ * <li>{@code files}: load or create the key.</li>
  * </ul>
  */
 public final class KeyFileStoreMain {
@@ -39,6 +41,7 @@ public final class KeyFileStoreMain {
 					new KeyFileStore(directory.resolve("round-" + round)).loadOrCreate(name);
 				}
 			}
+			case "files" -> print(() -> new KeyFileStore(directory).loadOrCreate(name));
 			default -> throw new IllegalArgumentException("Unknown command '" + command + "'");
 		}
 	}

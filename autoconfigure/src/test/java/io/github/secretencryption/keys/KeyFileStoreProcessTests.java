@@ -20,15 +20,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link KeyFileStore} with real processes: several JVMs creating the same key
- * at once, and a JVM killed while it creates keys.
+ * at once, a JVM killed while it creates keys, and JVMs that run as another user or on a
+ * read-only mount. Those that need root (to switch user or mount a file system in a
+ * namespace of their own) are skipped, saying why, when the tests run as anyone else.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class KeyFileStoreProcessTests {
 
 	private static final String NAME = "secret-encryption";
+
+	private static final int NOBODY = 65534;
 
 	@TempDir
 	Path temp;
@@ -143,6 +148,57 @@ class KeyFileStoreProcessTests {
 			process.destroyForcibly();
 			process.waitFor(1, TimeUnit.MINUTES);
 		}
+	}
+
+	@Test
+	void missingKeyInADirectoryThatTheProcessCannotWriteIsRefusedWithTheFix() throws IOException {
+		assumeRoot("run a process as another user, since root may write anywhere");
+		assumeTrue(ForkedJvm.succeeds("setpriv", "--version"), "setpriv is not installed");
+		Path directory = Files.createDirectory(this.temp.resolve("keys"));
+		Files.setAttribute(directory, "unix:uid", NOBODY);
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-x------"));
+		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwx--x--x"));
+		List<String> command = new ArrayList<>(
+				List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+		command.addAll(ForkedJvm.commandForAnyUser(Files.createDirectory(this.temp.resolve("classpath")), "files",
+				directory.toString(), NAME));
+		ForkedJvm.Result result = ForkedJvm.run(command);
+		Path file = directory.resolve(NAME + ".key");
+		assertThat(result.exitStatus()).as(result.errors()).isEqualTo(2);
+		assertThat(result.line("problem")).isEqualTo("Key file " + file + " cannot be created: permission denied");
+		assertThat(result.line("action")).startsWith("Mount the key directory read-write for the first start so that "
+				+ "the key can be created, or provide the key file (32 random bytes, mode 600, owned by the user "
+				+ "that runs the application)");
+		assertThat(list(directory)).isEmpty();
+	}
+
+	@Test
+	void missingKeyOnAReadOnlyMountIsRefusedWithTheFix() throws IOException {
+		assumeMountNamespaces();
+		Path directory = Files.createDirectory(this.temp.resolve("keys"));
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+		List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--", "sh",
+				"-c",
+				"mount -t tmpfs -o mode=700 tmpfs \"$1\" && mount -o remount,ro \"$1\" && shift && " + "exec \"$@\"",
+				"sh", directory.toString()));
+		command.addAll(ForkedJvm.command("files", directory.toString(), NAME));
+		ForkedJvm.Result result = ForkedJvm.run(command);
+		Path file = directory.resolve(NAME + ".key");
+		assertThat(result.exitStatus()).as(result.errors()).isEqualTo(2);
+		assertThat(result.line("problem")).isEqualTo("Key file " + file + " cannot be created: read-only file system");
+		assertThat(result.line("action")).startsWith("Mount the key directory read-write for the first start");
+	}
+
+	private static void assumeRoot(String why) {
+		assumeTrue(ForkedJvm.isRootOnLinux(), () -> "Needs root on Linux to " + why);
+	}
+
+	private static void assumeMountNamespaces() {
+		assumeRoot("mount a file system in a mount namespace of its own");
+		assumeTrue(
+				ForkedJvm.succeeds("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
+						"mount -t tmpfs tmpfs /mnt && setpriv --version"),
+				"Needs unshare, mount and setpriv, and the right to mount a tmpfs in a new mount namespace");
 	}
 
 	private static List<String> list(Path directory) throws IOException {

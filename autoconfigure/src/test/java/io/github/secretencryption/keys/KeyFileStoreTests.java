@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link KeyFileStore}. They run as any user, root included, so they check the
@@ -262,6 +263,42 @@ class KeyFileStoreTests {
 	}
 
 	@Test
+	void keyFileOwnedByAnotherUserIsRefused() throws IOException {
+		assumeRoot();
+		Path directory = ownerOnlyDirectory();
+		Path file = ownerOnlyFile(directory.resolve(NAME + ".key"), new byte[32]);
+		Files.setAttribute(file, "unix:uid", 65534);
+		KeyFileStore store = new KeyFileStore(directory);
+		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.load(NAME))
+			.withMessage("Key file " + file + " is owned by uid 65534, not by uid 0 that runs the application (key "
+					+ NAME + ")")
+			.actual();
+		assertThat(ex.getPath()).isEqualTo(file);
+		assertThat(ex.getAction()).isEqualTo("Run the application as the user that owns the keys, or run 'chown 0 "
+				+ file + "' and check that nobody else has read or changed the key");
+		assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.loadOrCreate(NAME))
+			.withMessageContaining("is owned by uid 65534");
+		assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(65534);
+	}
+
+	@Test
+	void keyDirectoryOwnedByAnotherUserIsRefusedAndNothingIsCreatedInIt() throws IOException {
+		assumeRoot();
+		Path directory = ownerOnlyDirectory();
+		Files.setAttribute(directory, "unix:uid", 65534);
+		KeyFileStore store = new KeyFileStore(directory);
+		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class)
+			.isThrownBy(() -> store.loadOrCreate(NAME))
+			.withMessage("Key directory " + directory + " is owned by uid 65534, not by uid 0 that runs the "
+					+ "application (key " + NAME + ")")
+			.actual();
+		assertThat(ex.getPath()).isEqualTo(directory);
+		assertThat(ex.getAction()).contains("'chown 0 " + directory + "'");
+		assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.load(NAME));
+		assertThat(list(directory)).isEmpty();
+	}
+
+	@Test
 	void loadingAMissingKeyIsRefusedWithoutCreatingIt() {
 		Path directory = ownerOnlyDirectory();
 		Path file = directory.resolve(NAME + ".key");
@@ -365,6 +402,10 @@ class KeyFileStoreTests {
 		assertThat(store.getDirectory()).isAbsolute().isEqualTo(Path.of("other-keys").toAbsolutePath());
 		assertThat(store.fileOf(NAME)).isEqualTo(store.getDirectory().resolve(NAME + ".key"));
 		assertThat(store).hasToString("KeyFileStore[" + store.getDirectory() + "]");
+	}
+
+	private static void assumeRoot() {
+		assumeTrue(ForkedJvm.isRootOnLinux(), "Needs root on Linux to give a file to another user");
 	}
 
 	private Path ownerOnlyDirectory() {
