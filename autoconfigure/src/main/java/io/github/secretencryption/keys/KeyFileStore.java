@@ -1,22 +1,26 @@
 package io.github.secretencryption.keys;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.github.secretencryption.keys.KeyFilePermissions.Kind;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -26,11 +30,15 @@ import org.jspecify.annotations.Nullable;
  * {@code <directory>/<name>.key} as exactly 32 raw bytes.
  * <p>
  * A missing directory is created with mode 0700. A missing key is made of 32 bytes from
- * the operating system's random number generator, written to a temporary file in the same
- * directory that has mode 0600 from the moment it exists, forced to disk, and published
- * under its final name with a hard link, which fails if another process published a key
- * first; that key is then loaded instead. No process ever sees a partial key. A key file
- * or directory that group or others may access is refused.
+ * the operating system's random number generator, written to a temporary file
+ * {@code .<name>.<digits>.tmp} in the same directory that only its owner may access
+ * before anything is written to it, forced to disk, and published under its final name
+ * with a hard link, which fails if another process published a key first; that key is
+ * then loaded instead. No process ever sees a partial key. Temporary files left by a
+ * process that was killed while creating a key are never loaded, and are deleted once
+ * they are a minute old, so that the file of a process that is creating a key at the same
+ * time is never taken away from it. The directory and every key file must belong to the
+ * user that runs the application, and nobody else may access them.
  *
  * @since 0.1.0
  */
@@ -40,17 +48,13 @@ public final class KeyFileStore {
 
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
-
-	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
-
-	private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+	private static final Duration LEFTOVER_AGE = Duration.ofMinutes(1);
 
 	private final Path directory;
 
 	private final SecureRandom random;
+
+	private final KeyFilePermissions permissions;
 
 	/**
 	 * Create a store for the given directory.
@@ -63,6 +67,7 @@ public final class KeyFileStore {
 	KeyFileStore(Path directory, SecureRandom random) {
 		this.directory = directory.toAbsolutePath().normalize();
 		this.random = random;
+		this.permissions = KeyFilePermissions.of(this.directory.getFileSystem());
 	}
 
 	/**
@@ -92,6 +97,7 @@ public final class KeyFileStore {
 	public EncryptionKey loadOrCreate(String name) {
 		Path file = fileOf(name);
 		prepareDirectory(name);
+		deleteLeftovers(name);
 		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 			create(name, file);
 		}
@@ -115,37 +121,41 @@ public final class KeyFileStore {
 			throw new KeyFileException(name, file, "Key file " + file + " is not a regular file",
 					"Replace it with the regular key file from a backup");
 		}
-		checkOwnerOnly(name, file, "file", "600");
-		byte[] bytes = read(name, file);
-		try {
-			if (bytes.length != EncryptionKey.LENGTH) {
-				throw new KeyFileException(name, file,
-						"Key file " + file + " holds " + bytes.length + " bytes instead of " + EncryptionKey.LENGTH,
-						"Restore the key file from a backup; a key file holds exactly " + EncryptionKey.LENGTH
-								+ " raw bytes and must never be edited");
-			}
-			return new EncryptionKey(name, bytes, file);
-		}
-		finally {
-			Arrays.fill(bytes, (byte) 0);
-		}
+		this.permissions.checkOwnerOnly(name, file, Kind.FILE);
+		return read(name, file, file);
 	}
 
-	private byte[] read(String name, Path file) {
+	private EncryptionKey read(String name, Path file, Path real) {
+		byte[] bytes = null;
 		try {
-			long size = Files.size(file);
-			if (size > 4096) {
-				throw new KeyFileException(name, file,
-						"Key file " + file + " holds " + size + " bytes instead of " + EncryptionKey.LENGTH,
-						"Restore the key file from a backup; a key file holds exactly " + EncryptionKey.LENGTH
-								+ " raw bytes and must never be edited");
+			long size = Files.size(real);
+			if (size != EncryptionKey.LENGTH) {
+				throw wrongLength(name, file, size);
 			}
-			return Files.readAllBytes(file);
+			try (InputStream input = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+				bytes = input.readNBytes(EncryptionKey.LENGTH + 1);
+			}
+			if (bytes.length != EncryptionKey.LENGTH) {
+				throw wrongLength(name, file, bytes.length);
+			}
+			return new EncryptionKey(name, bytes, file);
 		}
 		catch (IOException ex) {
 			throw new KeyFileException(name, file, "Key file " + file + " cannot be read",
 					"Make the key file readable by the user that runs the application");
 		}
+		finally {
+			if (bytes != null) {
+				Arrays.fill(bytes, (byte) 0);
+			}
+		}
+	}
+
+	private static KeyFileException wrongLength(String name, Path file, long length) {
+		return new KeyFileException(name, file,
+				"Key file " + file + " holds " + length + " bytes instead of " + EncryptionKey.LENGTH,
+				"Restore the key file from a backup; a key file holds exactly " + EncryptionKey.LENGTH
+						+ " raw bytes and must never be edited");
 	}
 
 	private void prepareDirectory(String name) {
@@ -161,7 +171,7 @@ public final class KeyFileStore {
 			}
 			catch (IOException ex) {
 				throw new KeyFileException(name, this.directory,
-						"Key directory " + this.directory + " cannot be created: " + ex.getClass().getSimpleName(),
+						"Key directory " + this.directory + " cannot be created: " + reason(ex),
 						"Create the directory with mode 700, owned by the user that runs the application, or set "
 								+ "secret-encryption.key-directory to a writable location");
 			}
@@ -171,15 +181,9 @@ public final class KeyFileStore {
 
 	private boolean createOwnerOnlyDirectory() throws IOException {
 		try {
-			if (isPosix()) {
-				// Mode 0700 from the moment it exists, as another thread or process
-				// may check it at once; set again in case the umask cleared owner bits
-				Files.createDirectory(this.directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-				Files.setPosixFilePermissions(this.directory, OWNER_ONLY_DIRECTORY);
-			}
-			else {
-				Files.createDirectory(this.directory);
-			}
+			// Owner-only from the moment it exists, as another thread or process may
+			// check it at once
+			this.permissions.createDirectory(this.directory);
 			return true;
 		}
 		catch (FileAlreadyExistsException ex) {
@@ -198,25 +202,26 @@ public final class KeyFileStore {
 			throw new KeyFileException(name, this.directory, "Key directory " + this.directory + " is not a directory",
 					"Set secret-encryption.key-directory to a directory");
 		}
-		checkOwnerOnly(name, this.directory, "directory", "700");
+		this.permissions.checkOwnerOnly(name, this.directory, Kind.DIRECTORY);
 	}
 
-	private void checkOwnerOnly(String name, Path path, String kind, String mode) {
-		if (!isPosix()) {
-			return;
-		}
-		try {
-			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
-			if (permissions.stream().anyMatch(GROUP_OR_OTHERS::contains)) {
-				throw new KeyFileException(name, path,
-						"Key " + kind + " " + path + " has mode " + PosixFilePermissions.toString(permissions)
-								+ ", which lets group or others access it",
-						"Run 'chmod " + mode + " " + path + "' and check that nobody else has read the key");
+	private void deleteLeftovers(String name) {
+		Pattern leftover = Pattern.compile("\\." + Pattern.quote(name) + "\\.[0-9]+\\.tmp");
+		Instant before = Instant.now().minus(LEFTOVER_AGE);
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(this.directory,
+				(entry) -> leftover.matcher(entry.getFileName().toString()).matches())) {
+			for (Path entry : entries) {
+				BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (attributes.isRegularFile() && attributes.lastModifiedTime().toInstant().isBefore(before)
+						&& Files.deleteIfExists(entry)) {
+					logger.info("Deleted temporary key file " + entry + " left by an interrupted key creation");
+				}
 			}
 		}
 		catch (IOException ex) {
-			throw new KeyFileException(name, path, "Permissions of key " + kind + " " + path + " cannot be read",
-					"Make the key " + kind + " accessible to the user that runs the application");
+			logger.warn("Temporary key files left in " + this.directory + " by an interrupted key creation could "
+					+ "not be deleted (" + reason(ex) + "); delete them by hand");
 		}
 	}
 
@@ -224,10 +229,7 @@ public final class KeyFileStore {
 		Path temporary = null;
 		byte[] bytes = new byte[EncryptionKey.LENGTH];
 		try {
-			temporary = isPosix()
-					? Files.createTempFile(this.directory, "." + name + ".", ".tmp",
-							PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-					: Files.createTempFile(this.directory, "." + name + ".", ".tmp");
+			temporary = this.permissions.createTemporaryFile(this.directory, "." + name + ".");
 			this.random.nextBytes(bytes);
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -244,10 +246,16 @@ public final class KeyFileStore {
 			logger.debug("Key '" + name + "' was created by another process; loading it");
 		}
 		catch (IOException ex) {
-			throw new KeyFileException(name, file,
-					"Key file " + file + " cannot be created: " + ex.getClass().getSimpleName(),
-					"Make the key directory writable by the user that runs the application, or create the key "
-							+ "elsewhere and copy it in with mode 600");
+			if (ex instanceof NoSuchFileException && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+				// This process stalled for longer than LEFTOVER_AGE, and another one took
+				// its temporary file for a leftover before creating the key itself
+				logger.debug("Key '" + name + "' was created by another process; loading it");
+				return;
+			}
+			throw new KeyFileException(name, file, "Key file " + file + " cannot be created: " + reason(ex),
+					"Mount the key directory read-write for the first start so that the key can be created, or "
+							+ "provide the key file (" + EncryptionKey.LENGTH
+							+ " random bytes, mode 600, owned by the user that runs the application)");
 		}
 		finally {
 			Arrays.fill(bytes, (byte) 0);
@@ -278,8 +286,16 @@ public final class KeyFileStore {
 		}
 	}
 
-	private boolean isPosix() {
-		return this.directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+	private static String reason(IOException ex) {
+		if (ex instanceof AccessDeniedException) {
+			return "permission denied";
+		}
+		if (ex instanceof FileSystemException fileSystemException && fileSystemException.getReason() != null) {
+			// An operating system message such as "Read-only file system"
+			String reason = fileSystemException.getReason();
+			return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	private static void checkName(String name) {

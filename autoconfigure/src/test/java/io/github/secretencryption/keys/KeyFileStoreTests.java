@@ -6,7 +6,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link KeyFileStore}. They run as any user, root included, so they check the
@@ -207,7 +211,7 @@ class KeyFileStoreTests {
 	}
 
 	@Test
-	void leftoverTemporaryFilesAreIgnored() throws IOException {
+	void recentTemporaryFilesAreIgnoredAndKeptAsAnotherProcessMayBeWritingThem() throws IOException {
 		Path directory = ownerOnlyDirectory();
 		byte[] leftoverBytes = new byte[32];
 		Path leftover = Files.write(directory.resolve("." + NAME + ".123456789.tmp"), leftoverBytes);
@@ -220,6 +224,78 @@ class KeyFileStoreTests {
 		assertThat(list(directory)).containsExactlyInAnyOrder(NAME + ".key", leftover.getFileName().toString(),
 				partial.getFileName().toString());
 		assertThat(new KeyFileStore(directory).load(NAME).getId()).isEqualTo(key.getId());
+	}
+
+	@Test
+	void partialTemporaryFileOfAKilledProcessIsNeverLoadedAndIsDeletedOnceAMinuteOld() throws IOException {
+		Path directory = ownerOnlyDirectory();
+		byte[] partialBytes = new byte[7];
+		new SecureRandom().nextBytes(partialBytes);
+		Path partial = ownerOnlyFile(directory.resolve("." + NAME + ".4182039916237120593.tmp"), partialBytes);
+		Path fresh = ownerOnlyFile(directory.resolve("." + NAME + ".77.tmp"), new byte[32]);
+		Instant twoMinutesAgo = Instant.now().minus(Duration.ofMinutes(2));
+		Files.setLastModifiedTime(partial, FileTime.from(twoMinutesAgo));
+		List<Path> unrelated = List.of(ownerOnlyFile(directory.resolve(".health-check.55.tmp"), new byte[7]),
+				ownerOnlyFile(directory.resolve("." + NAME + ".x1.tmp"), new byte[7]),
+				ownerOnlyFile(directory.resolve(NAME + ".123.tmp"), new byte[7]),
+				Files.createDirectory(directory.resolve("." + NAME + ".56.tmp")));
+		for (Path path : unrelated) {
+			Files.setLastModifiedTime(path, FileTime.from(twoMinutesAgo));
+		}
+		EncryptionKey key = new KeyFileStore(directory).loadOrCreate(NAME);
+		assertThat(partial).doesNotExist();
+		assertThat(fresh).exists();
+		assertThat(unrelated).allSatisfy((path) -> assertThat(path).exists());
+		assertThat(directory.resolve(NAME + ".key")).hasSize(32);
+		assertThat(new KeyFileStore(directory).load(NAME).getId()).isEqualTo(key.getId());
+	}
+
+	@Test
+	void oldTemporaryFileIsDeletedEvenWhenTheKeyExists() throws IOException {
+		Path directory = ownerOnlyDirectory();
+		EncryptionKey key = new KeyFileStore(directory).loadOrCreate(NAME);
+		Path partial = ownerOnlyFile(directory.resolve("." + NAME + ".31.tmp"), new byte[7]);
+		Files.setLastModifiedTime(partial, FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+		assertThat(new KeyFileStore(directory).load(NAME).getId()).isEqualTo(key.getId());
+		assertThat(partial).as("load never deletes").exists();
+		assertThat(new KeyFileStore(directory).loadOrCreate(NAME).getId()).isEqualTo(key.getId());
+		assertThat(partial).doesNotExist();
+	}
+
+	@Test
+	void keyFileOwnedByAnotherUserIsRefused() throws IOException {
+		assumeRoot();
+		Path directory = ownerOnlyDirectory();
+		Path file = ownerOnlyFile(directory.resolve(NAME + ".key"), new byte[32]);
+		Files.setAttribute(file, "unix:uid", 65534);
+		KeyFileStore store = new KeyFileStore(directory);
+		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.load(NAME))
+			.withMessage("Key file " + file + " is owned by uid 65534, not by uid 0 that runs the application (key "
+					+ NAME + ")")
+			.actual();
+		assertThat(ex.getPath()).isEqualTo(file);
+		assertThat(ex.getAction()).isEqualTo("Run the application as the user that owns the keys, or run 'chown 0 "
+				+ file + "' and check that nobody else has read or changed the key");
+		assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.loadOrCreate(NAME))
+			.withMessageContaining("is owned by uid 65534");
+		assertThat(Files.getAttribute(file, "unix:uid")).isEqualTo(65534);
+	}
+
+	@Test
+	void keyDirectoryOwnedByAnotherUserIsRefusedAndNothingIsCreatedInIt() throws IOException {
+		assumeRoot();
+		Path directory = ownerOnlyDirectory();
+		Files.setAttribute(directory, "unix:uid", 65534);
+		KeyFileStore store = new KeyFileStore(directory);
+		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class)
+			.isThrownBy(() -> store.loadOrCreate(NAME))
+			.withMessage("Key directory " + directory + " is owned by uid 65534, not by uid 0 that runs the "
+					+ "application (key " + NAME + ")")
+			.actual();
+		assertThat(ex.getPath()).isEqualTo(directory);
+		assertThat(ex.getAction()).contains("'chown 0 " + directory + "'");
+		assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.load(NAME));
+		assertThat(list(directory)).isEmpty();
 	}
 
 	@Test
@@ -326,6 +402,10 @@ class KeyFileStoreTests {
 		assertThat(store.getDirectory()).isAbsolute().isEqualTo(Path.of("other-keys").toAbsolutePath());
 		assertThat(store.fileOf(NAME)).isEqualTo(store.getDirectory().resolve(NAME + ".key"));
 		assertThat(store).hasToString("KeyFileStore[" + store.getDirectory() + "]");
+	}
+
+	private static void assumeRoot() {
+		assumeTrue(ForkedJvm.isRootOnLinux(), "Needs root on Linux to give a file to another user");
 	}
 
 	private Path ownerOnlyDirectory() {

@@ -1,0 +1,176 @@
+package io.github.secretencryption.keys;
+
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who may access key files and directories, on the file system of one key directory:
+ * POSIX modes and numeric owners where the file system has them, and no checks where it
+ * has none.
+ */
+final class KeyFilePermissions {
+
+	private static final Log logger = LogFactory.getLog(KeyFilePermissions.class);
+
+	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+
+	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+	private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+	private final Model model;
+
+	private final @Nullable Integer processUid;
+
+	private KeyFilePermissions(Model model, @Nullable Integer processUid) {
+		this.model = model;
+		this.processUid = processUid;
+	}
+
+	static KeyFilePermissions of(FileSystem fileSystem) {
+		Set<String> views = fileSystem.supportedFileAttributeViews();
+		if (views.contains("posix")) {
+			boolean numericOwners = fileSystem == FileSystems.getDefault() && views.contains("unix");
+			return new KeyFilePermissions(Model.POSIX, numericOwners ? processUid() : null);
+		}
+		logger.debug("File system " + fileSystem + " has no POSIX permissions; key files are not checked");
+		return new KeyFilePermissions(Model.NONE, null);
+	}
+
+	private static @Nullable Integer processUid() {
+		try {
+			// Linux: /proc/self belongs to the effective user of this process
+			return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+		}
+		catch (IOException | RuntimeException ex) {
+			// Not Linux
+		}
+		try {
+			return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+		}
+		catch (LinkageError | RuntimeException ex) {
+			logger.debug("User id of this process is unknown; owners of key files are not checked");
+			return null;
+		}
+	}
+
+	/**
+	 * Create a directory that only its owner may access from the moment it exists.
+	 * @param directory the directory
+	 * @throws IOException if it cannot be created
+	 */
+	void createDirectory(Path directory) throws IOException {
+		if (this.model == Model.POSIX) {
+			Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+			// Set again in case the umask cleared owner bits
+			Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
+		}
+		else {
+			Files.createDirectory(directory);
+		}
+	}
+
+	/**
+	 * Create an empty temporary file that only its owner may access, before anything is
+	 * written into it.
+	 * @param directory the directory to create it in
+	 * @param prefix the start of its name
+	 * @return the file
+	 * @throws IOException if it cannot be created
+	 */
+	Path createTemporaryFile(Path directory, String prefix) throws IOException {
+		if (this.model == Model.POSIX) {
+			return Files.createTempFile(directory, prefix, ".tmp",
+					PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+		}
+		return Files.createTempFile(directory, prefix, ".tmp");
+	}
+
+	/**
+	 * Check that a key file or directory of an application that owns its keys belongs to
+	 * the user that runs the application and that nobody else may access it.
+	 * @param name the key name
+	 * @param path the file or directory
+	 * @param kind whether it is the key file or the key directory
+	 * @throws KeyFileException if the check fails
+	 */
+	void checkOwnerOnly(String name, Path path, Kind kind) {
+		try {
+			if (this.model == Model.POSIX) {
+				checkUid(name, path, kind);
+				Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+				if (!Collections.disjoint(permissions, GROUP_OR_OTHERS)) {
+					throw new KeyFileException(name, path,
+							kind.label + " " + path + " has mode " + PosixFilePermissions.toString(permissions)
+									+ ", which lets group or others access it",
+							"Run 'chmod " + kind.mode + " " + path + "' and check that nobody else has read the key");
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw cannotRead(name, path, kind);
+		}
+	}
+
+	private void checkUid(String name, Path path, Kind kind) throws IOException {
+		Integer expected = this.processUid;
+		if (expected == null) {
+			return;
+		}
+		int owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+		if (owner != expected) {
+			throw new KeyFileException(name, path,
+					kind.label + " " + path + " is owned by uid " + owner + ", not by uid " + expected
+							+ " that runs the application",
+					"Run the application as the user that owns the keys, or run 'chown " + expected + " " + path
+							+ "' and check that nobody else has read or changed the key");
+		}
+	}
+
+	private static KeyFileException cannotRead(String name, Path path, Kind kind) {
+		String label = kind.label.toLowerCase(Locale.ROOT);
+		return new KeyFileException(name, path, "Permissions of " + label + " " + path + " cannot be read",
+				"Make the " + label + " accessible to the user that runs the application");
+	}
+
+	private enum Model {
+
+		POSIX, NONE
+
+	}
+
+	/**
+	 * What a checked path is, which names it in messages.
+	 */
+	enum Kind {
+
+		FILE("Key file", "600"), DIRECTORY("Key directory", "700");
+
+		private final String label;
+
+		private final String mode;
+
+		Kind(String label, String mode) {
+			this.label = label;
+			this.mode = mode;
+		}
+
+	}
+
+}

@@ -1,0 +1,210 @@
+package io.github.secretencryption.keys;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Tests for {@link KeyFileStore} with real processes: several JVMs creating the same key
+ * at once, a JVM killed while it creates keys, and JVMs that run as another user or on a
+ * read-only mount. Those that need root (to switch user or mount a file system in a
+ * namespace of their own) are skipped, saying why, when the tests run as anyone else.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class KeyFileStoreProcessTests {
+
+	private static final String NAME = "secret-encryption";
+
+	private static final int NOBODY = 65534;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void twoProcessesStartingAtOnceOnAnEmptyDirectoryEndWithOneKey() throws Exception {
+		for (int round = 0; round < 30; round++) {
+			Path directory = Files.createDirectory(this.temp.resolve("round-" + round)).resolve("keys");
+			if (round % 2 == 1) {
+				// Half of the rounds start on an existing empty directory, half on none
+				Files.createDirectories(directory);
+				Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+			}
+			List<String> ids = raceTwoProcesses(directory);
+			assertThat(ids).as("round %d", round).hasSize(2);
+			assertThat(ids.get(1)).as("round %d", round).isEqualTo(ids.get(0));
+			assertThat(list(directory)).as("round %d", round).containsExactly(NAME + ".key");
+			Path file = directory.resolve(NAME + ".key");
+			assertThat(file).hasSize(EncryptionKey.LENGTH);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)))
+				.isEqualTo("rw-------");
+			assertThat(KeyId.derive(Files.readAllBytes(file))).hasToString(ids.get(0));
+		}
+	}
+
+	private List<String> raceTwoProcesses(Path directory) throws Exception {
+		List<Process> processes = new ArrayList<>();
+		List<BufferedReader> outputs = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			Path errors = directory.getParent().resolve("errors-" + i + ".txt");
+			Process process = new ProcessBuilder(ForkedJvm.command("race", directory.toString(), NAME))
+				.redirectError(errors.toFile())
+				.start();
+			processes.add(process);
+			outputs.add(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+		}
+		for (BufferedReader output : outputs) {
+			assertThat(output.readLine()).isEqualTo("ready");
+		}
+		for (Process process : processes) {
+			OutputStream input = process.getOutputStream();
+			input.write('\n');
+			input.close();
+		}
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			String line = outputs.get(i).readLine();
+			assertThat(processes.get(i).waitFor(1, TimeUnit.MINUTES)).isTrue();
+			assertThat(processes.get(i).exitValue())
+				.as("exit status, standard output '%s', standard error:%n%s", line,
+						Files.readString(directory.getParent().resolve("errors-" + i + ".txt")))
+				.isZero();
+			assertThat(line).startsWith("key-id ");
+			ids.add(line.substring("key-id ".length()));
+		}
+		return ids;
+	}
+
+	@Test
+	void processKilledWhileCreatingKeysNeverPublishesAPartialKey() throws Exception {
+		int kills = 0;
+		int interruptedCreations = 0;
+		while (kills < 8 || (interruptedCreations == 0 && kills < 40)) {
+			Path base = this.temp.resolve("kill-" + kills);
+			killWhileCreatingKeys(base, this.temp.resolve("kill-" + kills + ".txt"));
+			kills++;
+			for (Path directory : list(base).stream().map(base::resolve).toList()) {
+				Path file = directory.resolve(NAME + ".key");
+				List<Path> leftovers = list(directory).stream()
+					.filter((entry) -> entry.endsWith(".tmp"))
+					.map(directory::resolve)
+					.toList();
+				if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+					assertThat(file).as("published key").hasSize(EncryptionKey.LENGTH);
+					assertThat(new KeyFileStore(directory).load(NAME).getFile()).isEqualTo(file);
+				}
+				else {
+					// Killed before publishing: the next start creates a key of its own
+					EncryptionKey key = new KeyFileStore(directory).loadOrCreate(NAME);
+					for (Path leftover : leftovers) {
+						interruptedCreations++;
+						assertThat(leftover).exists();
+						if (Files.size(leftover) == EncryptionKey.LENGTH) {
+							assertThat(key.getId()).isNotEqualTo(KeyId.derive(Files.readAllBytes(leftover)));
+						}
+					}
+				}
+			}
+		}
+		assertThat(interruptedCreations).as("kills among %d that left an unpublished temporary key file", kills)
+			.isPositive();
+	}
+
+	private void killWhileCreatingKeys(Path base, Path errors) throws Exception {
+		Process process = new ProcessBuilder(ForkedJvm.command("loop", base.toString(), NAME))
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(errors.toFile())
+			.start();
+		try {
+			Path started = base.resolve("round-" + ThreadLocalRandom.current().nextInt(2, 20));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (!Files.exists(started) && process.isAlive() && System.nanoTime() < deadline) {
+				Thread.onSpinWait();
+			}
+			// Somewhere in the middle of a round, which takes tens of milliseconds
+			Thread.sleep(ThreadLocalRandom.current().nextInt(0, 80));
+			assertThat(process.isAlive())
+				.as("creating process still running, standard error:%n%s", Files.readString(errors))
+				.isTrue();
+		}
+		finally {
+			process.destroyForcibly();
+			process.waitFor(1, TimeUnit.MINUTES);
+		}
+	}
+
+	@Test
+	void missingKeyInADirectoryThatTheProcessCannotWriteIsRefusedWithTheFix() throws IOException {
+		assumeRoot("run a process as another user, since root may write anywhere");
+		assumeTrue(ForkedJvm.succeeds("setpriv", "--version"), "setpriv is not installed");
+		Path directory = Files.createDirectory(this.temp.resolve("keys"));
+		Files.setAttribute(directory, "unix:uid", NOBODY);
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-x------"));
+		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwx--x--x"));
+		List<String> command = new ArrayList<>(
+				List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+		command.addAll(ForkedJvm.commandForAnyUser(Files.createDirectory(this.temp.resolve("classpath")), "files",
+				directory.toString(), NAME));
+		ForkedJvm.Result result = ForkedJvm.run(command);
+		Path file = directory.resolve(NAME + ".key");
+		assertThat(result.exitStatus()).as(result.errors()).isEqualTo(2);
+		assertThat(result.line("problem")).isEqualTo("Key file " + file + " cannot be created: permission denied");
+		assertThat(result.line("action")).startsWith("Mount the key directory read-write for the first start so that "
+				+ "the key can be created, or provide the key file (32 random bytes, mode 600, owned by the user "
+				+ "that runs the application)");
+		assertThat(list(directory)).isEmpty();
+	}
+
+	@Test
+	void missingKeyOnAReadOnlyMountIsRefusedWithTheFix() throws IOException {
+		assumeMountNamespaces();
+		Path directory = Files.createDirectory(this.temp.resolve("keys"));
+		Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+		List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--", "sh",
+				"-c",
+				"mount -t tmpfs -o mode=700 tmpfs \"$1\" && mount -o remount,ro \"$1\" && shift && " + "exec \"$@\"",
+				"sh", directory.toString()));
+		command.addAll(ForkedJvm.command("files", directory.toString(), NAME));
+		ForkedJvm.Result result = ForkedJvm.run(command);
+		Path file = directory.resolve(NAME + ".key");
+		assertThat(result.exitStatus()).as(result.errors()).isEqualTo(2);
+		assertThat(result.line("problem")).isEqualTo("Key file " + file + " cannot be created: read-only file system");
+		assertThat(result.line("action")).startsWith("Mount the key directory read-write for the first start");
+	}
+
+	private static void assumeRoot(String why) {
+		assumeTrue(ForkedJvm.isRootOnLinux(), () -> "Needs root on Linux to " + why);
+	}
+
+	private static void assumeMountNamespaces() {
+		assumeRoot("mount a file system in a mount namespace of its own");
+		assumeTrue(
+				ForkedJvm.succeeds("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
+						"mount -t tmpfs tmpfs /mnt && setpriv --version"),
+				"Needs unshare, mount and setpriv, and the right to mount a tmpfs in a new mount namespace");
+	}
+
+	private static List<String> list(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.map((file) -> file.getFileName().toString()).sorted().toList();
+		}
+	}
+
+}
