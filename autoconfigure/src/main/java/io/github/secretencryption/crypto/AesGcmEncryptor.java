@@ -1,10 +1,9 @@
 package io.github.secretencryption.crypto;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 import javax.crypto.AEADBadTagException;
@@ -18,6 +17,7 @@ import io.github.secretencryption.UnknownKeyIdException;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encrypts and decrypts single values with AES-256-GCM under the primary key of a key
@@ -40,7 +40,8 @@ import io.github.secretencryption.keys.KeyRing;
  * associated data is passed to GCM as is; the five prefix bytes are not authenticated,
  * exactly as in Tink, but a changed key id selects another key and fails authentication.
  * <p>
- * Instances are thread safe.
+ * Instances are thread safe. Each thread keeps its own cipher, buffers and supply of
+ * nonce bytes; a nonce byte is handed out once and erased from the supply.
  *
  * @since 0.1.0
  */
@@ -64,25 +65,32 @@ public final class AesGcmEncryptor {
 
 	private static final int TAG_BITS = 128;
 
-	private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(AesGcmEncryptor::newCipher);
+	private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+	private static final SecureRandom defaultRandom = new SecureRandom();
+
+	private static final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
 
 	private final Supplier<KeyRing> keyRing;
 
-	private final SecureRandom random;
+	private final @Nullable SecureRandom random;
 
 	/**
-	 * Create an encryptor over a key ring that never changes.
+	 * Create an encryptor over a key ring that never changes. Nonces come from the Java
+	 * runtime's default {@link SecureRandom}, drawn a few hundred bytes at a time into a
+	 * buffer per thread, each byte used for one nonce only and kept for at most 100 ms.
 	 * @param keyRing the keys
 	 */
 	public AesGcmEncryptor(KeyRing keyRing) {
-		this(() -> keyRing, new SecureRandom());
+		this.keyRing = () -> keyRing;
+		this.random = null;
 	}
 
 	/**
 	 * Create an encryptor over a key ring that may change, for example when keys are
 	 * added.
 	 * @param keyRing supplies the current keys
-	 * @param random source of nonces
+	 * @param random source of nonces, asked for the 12 bytes of one nonce per value
 	 */
 	public AesGcmEncryptor(Supplier<KeyRing> keyRing, SecureRandom random) {
 		this.keyRing = keyRing;
@@ -105,8 +113,21 @@ public final class AesGcmEncryptor {
 	 * @return the encrypted value in format version 1
 	 */
 	public String encrypt(String keyName, String plaintext, byte[] associatedData) {
-		byte[] binary = encrypt(keyName, plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
-		return PREFIX + Base64.getEncoder().encodeToString(binary);
+		EncryptionKey key = this.keyRing.get().getPrimary(keyName);
+		byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
+		try {
+			Workspace workspace = AesGcmEncryptor.workspace.get();
+			int binaryLength = OVERHEAD + input.length;
+			byte[] binary = workspace.binary(binaryLength);
+			seal(keyName, key, input, associatedData, binary, workspace);
+			byte[] text = workspace.text(PREFIX_BYTES.length + CanonicalBase64.encodedLength(binaryLength));
+			System.arraycopy(PREFIX_BYTES, 0, text, 0, PREFIX_BYTES.length);
+			int textLength = CanonicalBase64.encode(binary, binaryLength, text, PREFIX_BYTES.length);
+			return new String(text, 0, textLength, StandardCharsets.ISO_8859_1);
+		}
+		finally {
+			Arrays.fill(input, (byte) 0);
+		}
 	}
 
 	/**
@@ -119,17 +140,36 @@ public final class AesGcmEncryptor {
 	public byte[] encrypt(String keyName, byte[] plaintext, byte[] associatedData) {
 		EncryptionKey key = this.keyRing.get().getPrimary(keyName);
 		byte[] output = new byte[OVERHEAD + plaintext.length];
+		seal(keyName, key, plaintext, associatedData, output, AesGcmEncryptor.workspace.get());
+		return output;
+	}
+
+	/**
+	 * Write the binary value of a plaintext into the first {@code OVERHEAD +
+	 * plaintext.length} bytes of a buffer.
+	 */
+	private void seal(String keyName, EncryptionKey key, byte[] plaintext, byte[] associatedData, byte[] output,
+			Workspace workspace) {
+		int id = key.getId().value();
 		output[0] = TINK_MARKER;
-		ByteBuffer.wrap(output, 1, 4).putInt(key.getId().value());
-		byte[] nonce = new byte[NONCE_LENGTH];
-		this.random.nextBytes(nonce);
-		System.arraycopy(nonce, 0, output, HEADER_LENGTH, NONCE_LENGTH);
+		output[1] = (byte) (id >>> 24);
+		output[2] = (byte) (id >>> 16);
+		output[3] = (byte) (id >>> 8);
+		output[4] = (byte) id;
+		if (this.random != null) {
+			byte[] nonce = workspace.nonce;
+			this.random.nextBytes(nonce);
+			System.arraycopy(nonce, 0, output, HEADER_LENGTH, NONCE_LENGTH);
+		}
+		else {
+			workspace.takeNonce(output, HEADER_LENGTH);
+		}
 		try {
-			Cipher cipher = CIPHER.get();
-			cipher.init(Cipher.ENCRYPT_MODE, key.toSecretKey(), new GCMParameterSpec(TAG_BITS, nonce));
+			Cipher cipher = workspace.cipher;
+			cipher.init(Cipher.ENCRYPT_MODE, key.toSecretKey(),
+					new GCMParameterSpec(TAG_BITS, output, HEADER_LENGTH, NONCE_LENGTH));
 			cipher.updateAAD(associatedData);
 			cipher.doFinal(plaintext, 0, plaintext.length, output, HEADER_LENGTH + NONCE_LENGTH);
-			return output;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM encryption failed under key '" + keyName + "' (id " + key.getId()
@@ -148,8 +188,20 @@ public final class AesGcmEncryptor {
 	 * @throws DecryptionFailedException if the value fails authentication
 	 */
 	public String decrypt(String keyName, String value, byte[] associatedData) {
-		byte[] binary = decode(keyName, value);
-		return new String(decrypt(keyName, binary, associatedData), StandardCharsets.UTF_8);
+		KeyRing keyRing = this.keyRing.get();
+		Workspace workspace = AesGcmEncryptor.workspace.get();
+		int binaryLength = decodedLength(keyName, value);
+		byte[] binary = workspace.binary(binaryLength);
+		decode(keyName, value, binary);
+		byte[] plaintext = workspace.plaintext(binaryLength - OVERHEAD);
+		int plaintextLength = 0;
+		try {
+			plaintextLength = open(keyRing, keyName, binary, binaryLength, associatedData, plaintext, workspace);
+			return new String(plaintext, 0, plaintextLength, StandardCharsets.UTF_8);
+		}
+		finally {
+			Arrays.fill(plaintext, 0, Math.max(binaryLength - OVERHEAD, 0), (byte) 0);
+		}
 	}
 
 	/**
@@ -160,12 +212,25 @@ public final class AesGcmEncryptor {
 	 * @return the plaintext bytes
 	 */
 	public byte[] decrypt(String keyName, byte[] binary, byte[] associatedData) {
-		if (binary.length < OVERHEAD || binary[0] != TINK_MARKER) {
+		byte[] plaintext = new byte[Math.max(binary.length - OVERHEAD, 0)];
+		open(this.keyRing.get(), keyName, binary, binary.length, associatedData, plaintext,
+				AesGcmEncryptor.workspace.get());
+		return plaintext;
+	}
+
+	/**
+	 * Decrypt the binary value in the first {@code length} bytes of a buffer into another
+	 * buffer.
+	 * @return the length of the plaintext
+	 */
+	private static int open(KeyRing keyRing, String keyName, byte[] binary, int length, byte[] associatedData,
+			byte[] plaintext, Workspace workspace) {
+		if (length < OVERHEAD || binary[0] != TINK_MARKER) {
 			throw new NotEncryptedValueException("Value is not an encrypted value: its binary form is malformed",
 					SecretLocation.ofKey(keyName, null));
 		}
-		KeyId keyId = new KeyId(ByteBuffer.wrap(binary, 1, 4).getInt());
-		EncryptionKey key = this.keyRing.get().find(keyName, keyId);
+		KeyId keyId = new KeyId(readKeyId(binary));
+		EncryptionKey key = keyRing.find(keyName, keyId);
 		if (key == null) {
 			throw new UnknownKeyIdException(
 					"Value was encrypted under key id " + keyId + ", which no key named '" + keyName
@@ -173,12 +238,12 @@ public final class AesGcmEncryptor {
 					SecretLocation.ofKey(keyName, keyId.toString()));
 		}
 		try {
-			Cipher cipher = CIPHER.get();
+			Cipher cipher = workspace.cipher;
 			cipher.init(Cipher.DECRYPT_MODE, key.toSecretKey(),
 					new GCMParameterSpec(TAG_BITS, binary, HEADER_LENGTH, NONCE_LENGTH));
 			cipher.updateAAD(associatedData);
 			int offset = HEADER_LENGTH + NONCE_LENGTH;
-			return cipher.doFinal(binary, offset, binary.length - offset);
+			return cipher.doFinal(binary, offset, length - offset, plaintext, 0);
 		}
 		catch (AEADBadTagException ex) {
 			throw new DecryptionFailedException(
@@ -208,16 +273,25 @@ public final class AesGcmEncryptor {
 	 * @throws NotEncryptedValueException if the value is not in a supported format
 	 */
 	public static KeyId keyIdOf(String value) {
-		byte[] binary = decode(null, value);
+		byte[] binary = new byte[decodedLength(null, value)];
+		decode(null, value, binary);
 		if (binary.length < OVERHEAD || binary[0] != TINK_MARKER) {
 			throw new NotEncryptedValueException("Value is not an encrypted value: its binary form is malformed", null);
 		}
-		return new KeyId(ByteBuffer.wrap(binary, 1, 4).getInt());
+		return new KeyId(readKeyId(binary));
 	}
 
-	private static byte[] decode(@org.jspecify.annotations.Nullable String keyName, String value) {
-		SecretLocation location = (keyName != null) ? SecretLocation.ofKey(keyName, null) : null;
+	private static int readKeyId(byte[] binary) {
+		return (binary[1] & 0xff) << 24 | (binary[2] & 0xff) << 16 | (binary[3] & 0xff) << 8 | (binary[4] & 0xff);
+	}
+
+	/**
+	 * Check the prefix and the shape of the Base64 of a value, and return the length of
+	 * its binary form.
+	 */
+	private static int decodedLength(@Nullable String keyName, String value) {
 		if (!value.startsWith(PREFIX)) {
+			SecretLocation location = (keyName != null) ? SecretLocation.ofKey(keyName, null) : null;
 			int colon = value.indexOf(':');
 			if (value.startsWith("se") && colon > 2 && colon < 8
 					&& value.substring(2, colon).chars().allMatch((c) -> c >= '0' && c <= '9')) {
@@ -230,19 +304,27 @@ public final class AesGcmEncryptor {
 					"Value is not an encrypted value: it lacks the '" + PREFIX + "' prefix (legacy plaintext?)",
 					location);
 		}
-		String encoded = value.substring(PREFIX.length());
-		try {
-			byte[] binary = Base64.getDecoder().decode(encoded);
-			// The decoder also accepts text without padding or with unused bits set; only
-			// the one text written for a binary value is read back
-			if (Base64.getEncoder().encodeToString(binary).equals(encoded)) {
-				return binary;
-			}
+		int length = CanonicalBase64.decodedLength(value, PREFIX.length());
+		if (length < 0) {
+			throw notBase64(keyName);
 		}
-		catch (IllegalArgumentException ex) {
-			// Reported below like any other text that is not the Base64 of a value
+		return length;
+	}
+
+	/**
+	 * Read the binary form of a value whose prefix {@link #decodedLength} has checked.
+	 */
+	private static void decode(@Nullable String keyName, String value, byte[] binary) {
+		// Only the one text written for a binary value is read back: text without its
+		// padding or with unused bits set is refused, unlike java.util.Base64 does
+		if (!CanonicalBase64.decode(value, PREFIX.length(), binary)) {
+			throw notBase64(keyName);
 		}
-		throw new NotEncryptedValueException("Value is not an encrypted value: it is not valid Base64", location);
+	}
+
+	private static NotEncryptedValueException notBase64(@Nullable String keyName) {
+		return new NotEncryptedValueException("Value is not an encrypted value: it is not valid Base64",
+				(keyName != null) ? SecretLocation.ofKey(keyName, null) : null);
 	}
 
 	private static Cipher newCipher() {
@@ -257,6 +339,95 @@ public final class AesGcmEncryptor {
 	@Override
 	public String toString() {
 		return "AesGcmEncryptor[" + this.keyRing.get() + "]";
+	}
+
+	/**
+	 * What one thread reuses from value to value: its cipher, its supply of nonce bytes
+	 * and buffers for binary values, texts and plaintexts. Buffers grow to the largest
+	 * value seen up to {@value #MAX_KEPT_LENGTH} bytes; larger values get buffers of
+	 * their own. Plaintext buffers are wiped after each use.
+	 */
+	private static final class Workspace {
+
+		/**
+		 * Nonces drawn from the default {@link SecureRandom} at a time.
+		 */
+		private static final int NONCES_PER_DRAW = 32;
+
+		/**
+		 * Longest time, in milliseconds, that drawn nonce bytes are kept for.
+		 */
+		private static final long MAX_NONCE_AGE_MILLIS = 100;
+
+		private static final int MAX_KEPT_LENGTH = 8192;
+
+		private final Cipher cipher = newCipher();
+
+		private final byte[] nonce = new byte[NONCE_LENGTH];
+
+		private final byte[] nonces = new byte[NONCES_PER_DRAW * NONCE_LENGTH];
+
+		private int nextNonce = this.nonces.length;
+
+		private long noncesDrawnAt;
+
+		private byte[] binary = new byte[256];
+
+		private byte[] text = new byte[512];
+
+		private byte[] plaintext = new byte[256];
+
+		/**
+		 * Copy the next unused nonce into a buffer and erase it from the supply, so that
+		 * it can never be handed out twice. A supply older than
+		 * {@value #MAX_NONCE_AGE_MILLIS} ms by the wall clock, or from the future, is
+		 * drawn anew: a JVM restored from a snapshot more than once must not hand out the
+		 * same buffered bytes in each copy. The JDK's own {@code NativePRNG} keeps its
+		 * buffer of operating system bytes for as long.
+		 */
+		void takeNonce(byte[] target, int offset) {
+			long now = System.currentTimeMillis();
+			if (this.nextNonce == this.nonces.length || now - this.noncesDrawnAt > MAX_NONCE_AGE_MILLIS
+					|| now < this.noncesDrawnAt) {
+				defaultRandom.nextBytes(this.nonces);
+				this.nextNonce = 0;
+				this.noncesDrawnAt = now;
+			}
+			System.arraycopy(this.nonces, this.nextNonce, target, offset, NONCE_LENGTH);
+			Arrays.fill(this.nonces, this.nextNonce, this.nextNonce + NONCE_LENGTH, (byte) 0);
+			this.nextNonce += NONCE_LENGTH;
+		}
+
+		byte[] binary(int length) {
+			if (length > this.binary.length) {
+				if (length > MAX_KEPT_LENGTH) {
+					return new byte[length];
+				}
+				this.binary = new byte[length];
+			}
+			return this.binary;
+		}
+
+		byte[] text(int length) {
+			if (length > this.text.length) {
+				if (length > MAX_KEPT_LENGTH) {
+					return new byte[length];
+				}
+				this.text = new byte[length];
+			}
+			return this.text;
+		}
+
+		byte[] plaintext(int length) {
+			if (length > this.plaintext.length) {
+				if (length > MAX_KEPT_LENGTH) {
+					return new byte[length];
+				}
+				this.plaintext = new byte[length];
+			}
+			return this.plaintext;
+		}
+
 	}
 
 }

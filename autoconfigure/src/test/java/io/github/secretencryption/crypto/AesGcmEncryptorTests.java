@@ -9,7 +9,9 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -357,6 +359,96 @@ class AesGcmEncryptorTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	@Test
+	void noncesStayUniqueAcrossThreadsAndRefillsOfTheirNonceBuffers() throws Exception {
+		int threads = 8;
+		int valuesPerThread = 2_000;
+		Set<String> nonces = ConcurrentHashMap.newKeySet();
+		Map<String, String> plaintexts = new ConcurrentHashMap<>();
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int thread = 0; thread < threads; thread++) {
+				int number = thread;
+				futures.add(executor.submit(() -> {
+					for (int i = 0; i < valuesPerThread; i++) {
+						String plaintext = "thread " + number + " value " + i + " " + "x".repeat(i % 300);
+						String value = this.encryptor.encrypt(KEY_NAME, plaintext, USERS_PASSWORD);
+						assertThat(nonces.add(HexFormat.of().formatHex(decode(value), 5, 17))).isTrue();
+						plaintexts.put(value, plaintext);
+					}
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get(2, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(nonces).hasSize(threads * valuesPerThread);
+		plaintexts.forEach((value, plaintext) -> assertThat(this.encryptor.decrypt(KEY_NAME, value, USERS_PASSWORD))
+			.isEqualTo(plaintext));
+	}
+
+	@Test
+	void valuesOfGrowingAndShrinkingLengthsAreCanonicalAndDecryptOnAnotherThread() throws Exception {
+		List<String> plaintexts = new ArrayList<>();
+		for (int length : new int[] { 0, 300, 1, 9_000, 2, 20_000, 17, 8_160, 8_159, 255, 40_000, 3 }) {
+			plaintexts.add("é".repeat(length / 2) + "a".repeat(length % 2));
+		}
+		List<String> values = new ArrayList<>();
+		for (String plaintext : plaintexts) {
+			String value = this.encryptor.encrypt(KEY_NAME, plaintext, USERS_PASSWORD);
+			assertThat(AesGcmEncryptor.PREFIX + Base64.getEncoder().encodeToString(decode(value))).isEqualTo(value);
+			assertThat(this.encryptor.decrypt(KEY_NAME, value, USERS_PASSWORD)).isEqualTo(plaintext);
+			assertThat(this.encryptor.decrypt(KEY_NAME, decode(value), USERS_PASSWORD)).isEqualTo(utf8(plaintext));
+			values.add(value);
+		}
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			for (int i = values.size() - 1; i >= 0; i--) {
+				String value = values.get(i);
+				assertThat(executor.submit(() -> this.encryptor.decrypt(KEY_NAME, value, USERS_PASSWORD))
+					.get(1, TimeUnit.MINUTES)).isEqualTo(plaintexts.get(i));
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void failedDecryptionLeavesTheThreadsCipherUsable() {
+		String value = this.encryptor.encrypt(KEY_NAME, PLAINTEXT, USERS_PASSWORD);
+		for (int i = 0; i < 3; i++) {
+			assertThatExceptionOfType(DecryptionFailedException.class)
+				.isThrownBy(() -> this.encryptor.decrypt(KEY_NAME, value, utf8("users.api_token")));
+			assertThat(this.encryptor.decrypt(KEY_NAME, value, USERS_PASSWORD)).isEqualTo(PLAINTEXT);
+			assertThat(this.encryptor.decrypt(KEY_NAME, this.encryptor.encrypt(KEY_NAME, "x", USERS_PASSWORD),
+					USERS_PASSWORD))
+				.isEqualTo("x");
+		}
+	}
+
+	@Test
+	void givenRandomIsAskedForTwelveBytesPerValue() {
+		List<Integer> requests = new ArrayList<>();
+		SecureRandom counting = new SecureRandom() {
+
+			@Override
+			public void nextBytes(byte[] bytes) {
+				requests.add(bytes.length);
+				random.nextBytes(bytes);
+			}
+
+		};
+		AesGcmEncryptor encryptor = new AesGcmEncryptor(() -> KeyRing.of(List.of(this.key)), counting);
+		encryptor.encrypt(KEY_NAME, PLAINTEXT, USERS_PASSWORD);
+		encryptor.encrypt(KEY_NAME, utf8(PLAINTEXT), USERS_PASSWORD);
+		assertThat(requests).containsExactly(12, 12);
 	}
 
 	@Test
