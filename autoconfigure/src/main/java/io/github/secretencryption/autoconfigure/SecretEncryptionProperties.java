@@ -22,7 +22,8 @@ public class SecretEncryptionProperties {
 	private @Nullable Path keyDirectory;
 
 	/**
-	 * Names of the keys to load or create; each lives in '<key-directory>/<name>.key'.
+	 * Names of the keys to load or create, each listed once; each lives in
+	 * '<key-directory>/<name>.key'.
 	 */
 	private List<String> keys = new ArrayList<>(List.of("secret-encryption", "health-check"));
 

@@ -17,7 +17,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.secretencryption.keys.KeyFilePermissions.Kind;
@@ -86,6 +90,46 @@ public final class KeyFileStore {
 	public Path fileOf(String name) {
 		checkName(name);
 		return this.directory.resolve(name + ".key");
+	}
+
+	/**
+	 * Load the keys of the given names, creating missing ones first, and return them as a
+	 * key ring.
+	 * @param names the key names, each listed once
+	 * @return the key ring, with the names in the given order
+	 * @throws KeyFileException if a name is listed twice, if a key cannot be created or
+	 * fails a check, or if two names have the same key or the same key id
+	 */
+	public KeyRing loadKeyRing(List<String> names) {
+		Set<String> seen = new HashSet<>();
+		for (String name : names) {
+			Path file = fileOf(name);
+			if (!seen.add(name)) {
+				throw new KeyFileException(name, file, "Key name '" + name + "' is listed twice",
+						"List each key name once in secret-encryption.keys");
+			}
+		}
+		List<EncryptionKey> keys = new ArrayList<>();
+		for (String name : names) {
+			keys.add(loadOrCreate(name));
+		}
+		KeyRing.Clash clash = KeyRing.findClash(keys);
+		if (clash != null) {
+			throw sameKey(clash);
+		}
+		return KeyRing.of(keys);
+	}
+
+	private KeyFileException sameKey(KeyRing.Clash clash) {
+		Path first = fileOf(clash.first().getName());
+		String name = clash.second().getName();
+		Path second = fileOf(name);
+		String problem = clash.sameBytes() ? "Key files " + first + " and " + second + " hold the same key"
+				: "Key files " + first + " and " + second + " have the same key id " + clash.first().getId();
+		return new KeyFileException(name, second, problem,
+				"Give each key name a key of its own: restore " + second
+						+ " from the backup that matches the database, or, if nothing has been encrypted under '" + name
+						+ "' yet, move it away and a new one is created on the next start");
 	}
 
 	/**

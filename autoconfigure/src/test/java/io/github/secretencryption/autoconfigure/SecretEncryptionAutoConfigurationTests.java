@@ -1,8 +1,10 @@
 package io.github.secretencryption.autoconfigure;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jackson.SecretMasking;
@@ -112,6 +114,44 @@ class SecretEncryptionAutoConfigurationTests {
 			assertThat(analysis.getDescription()).isEqualTo("Key file " + key + " holds 31 bytes instead of 32.");
 			assertThat(analysis.getAction()).startsWith("Restore the key file from a backup");
 		});
+	}
+
+	@Test
+	void failsOnAKeyNameListedTwiceBeforeCreatingAnyKey() {
+		Path keys = this.temp.resolve("keys");
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + keys,
+					"secret-encryption.keys=secret-encryption,health-check,secret-encryption")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("Key name 'secret-encryption' is listed twice.");
+				assertThat(analysis.getAction()).isEqualTo("List each key name once in secret-encryption.keys.");
+				assertThat(keys).doesNotExist();
+			});
+	}
+
+	@Test
+	void failsWhenTwoKeyNamesHaveTheSameKey() throws Exception {
+		Path keys = Files.createDirectory(this.temp.resolve("keys"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		Path first = ownerOnlyFile(keys.resolve("secret-encryption.key"), bytes);
+		Path second = ownerOnlyFile(keys.resolve("health-check.key"), bytes);
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("Key files " + first + " and " + second + " hold the same key.");
+			assertThat(analysis.getAction()).startsWith("Give each key name a key of its own: restore " + second);
+		});
+	}
+
+	private static Path ownerOnlyFile(Path file, byte[] content) throws IOException {
+		Files.write(file, content);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		return file;
 	}
 
 	@Test
