@@ -6,10 +6,17 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who may access key files and directories, on the file system of one key directory:
- * POSIX modes and numeric owners where the file system has them, and no checks where it
- * has none.
+ * POSIX modes and numeric owners where the file system has them, access control lists
+ * where it has those instead (Windows), and no checks where it has neither.
  */
 final class KeyFilePermissions {
 
@@ -34,23 +41,35 @@ final class KeyFilePermissions {
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
 			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+	// Reading or changing the contents, or changing who may do so
+	private static final Set<AclEntryPermission> READ_OR_WRITE = EnumSet.of(AclEntryPermission.READ_DATA,
+			AclEntryPermission.WRITE_DATA, AclEntryPermission.APPEND_DATA, AclEntryPermission.WRITE_ACL,
+			AclEntryPermission.WRITE_OWNER);
+
 	private final Model model;
 
 	private final @Nullable Integer processUid;
 
-	private KeyFilePermissions(Model model, @Nullable Integer processUid) {
+	private final @Nullable UserPrincipal processUser;
+
+	private KeyFilePermissions(Model model, @Nullable Integer processUid, @Nullable UserPrincipal processUser) {
 		this.model = model;
 		this.processUid = processUid;
+		this.processUser = processUser;
 	}
 
 	static KeyFilePermissions of(FileSystem fileSystem) {
 		Set<String> views = fileSystem.supportedFileAttributeViews();
 		if (views.contains("posix")) {
 			boolean numericOwners = fileSystem == FileSystems.getDefault() && views.contains("unix");
-			return new KeyFilePermissions(Model.POSIX, numericOwners ? processUid() : null);
+			return new KeyFilePermissions(Model.POSIX, numericOwners ? processUid() : null, null);
 		}
-		logger.debug("File system " + fileSystem + " has no POSIX permissions; key files are not checked");
-		return new KeyFilePermissions(Model.NONE, null);
+		if (views.contains("acl")) {
+			return new KeyFilePermissions(Model.ACL, null, processUser(fileSystem));
+		}
+		logger
+			.debug("File system " + fileSystem + " has neither POSIX permissions nor ACLs; key files are not checked");
+		return new KeyFilePermissions(Model.NONE, null, null);
 	}
 
 	private static @Nullable Integer processUid() {
@@ -70,6 +89,16 @@ final class KeyFilePermissions {
 		}
 	}
 
+	private static @Nullable UserPrincipal processUser(FileSystem fileSystem) {
+		try {
+			return fileSystem.getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("User of this process is unknown; owners of key files are not checked");
+			return null;
+		}
+	}
+
 	/**
 	 * Create a directory that only its owner may access from the moment it exists.
 	 * @param directory the directory
@@ -83,6 +112,10 @@ final class KeyFilePermissions {
 		}
 		else {
 			Files.createDirectory(directory);
+			if (this.model == Model.ACL) {
+				// The new directory is still empty
+				restrictToOwner(directory, true);
+			}
 		}
 	}
 
@@ -99,7 +132,24 @@ final class KeyFilePermissions {
 			return Files.createTempFile(directory, prefix, ".tmp",
 					PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
 		}
-		return Files.createTempFile(directory, prefix, ".tmp");
+		Path file = Files.createTempFile(directory, prefix, ".tmp");
+		if (this.model == Model.ACL) {
+			restrictToOwner(file, false);
+		}
+		return file;
+	}
+
+	private void restrictToOwner(Path path, boolean directory) throws IOException {
+		AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class,
+				LinkOption.NOFOLLOW_LINKS);
+		AclEntry.Builder entry = AclEntry.newBuilder()
+			.setType(AclEntryType.ALLOW)
+			.setPrincipal(view.getOwner())
+			.setPermissions(EnumSet.allOf(AclEntryPermission.class));
+		if (directory) {
+			entry.setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT);
+		}
+		view.setAcl(List.of(entry.build()));
 	}
 
 	/**
@@ -122,6 +172,9 @@ final class KeyFilePermissions {
 							"Run 'chmod " + kind.mode + " " + path + "' and check that nobody else has read the key");
 				}
 			}
+			else if (this.model == Model.ACL) {
+				checkAcl(name, path, kind);
+			}
 		}
 		catch (IOException ex) {
 			throw cannotRead(name, path, kind);
@@ -143,6 +196,31 @@ final class KeyFilePermissions {
 		}
 	}
 
+	private void checkAcl(String name, Path path, Kind kind) throws IOException {
+		AclFileAttributeView view = Files.getFileAttributeView(path, AclFileAttributeView.class,
+				LinkOption.NOFOLLOW_LINKS);
+		UserPrincipal owner = view.getOwner();
+		if (this.processUser != null && !this.processUser.equals(owner)) {
+			throw new KeyFileException(name, path,
+					kind.label + " " + path + " is owned by " + owner.getName() + ", not by "
+							+ this.processUser.getName() + " that runs the application",
+					"Run the application as the user that owns the keys, or run 'icacls \"" + path + "\" /setowner \""
+							+ this.processUser.getName()
+							+ "\"' and check that nobody else has read or changed the key");
+		}
+		for (AclEntry entry : view.getAcl()) {
+			if (entry.type() == AclEntryType.ALLOW && !entry.principal().equals(owner)
+					&& !Collections.disjoint(entry.permissions(), READ_OR_WRITE)) {
+				throw new KeyFileException(name, path,
+						kind.label + " " + path + " has an access control entry that lets "
+								+ entry.principal().getName() + " read or change it",
+						"Leave only the owner's entry, for example with 'icacls \"" + path
+								+ "\" /inheritance:r /remove \"" + entry.principal().getName()
+								+ "\"', and check that nobody else has read the key");
+			}
+		}
+	}
+
 	private static KeyFileException cannotRead(String name, Path path, Kind kind) {
 		String label = kind.label.toLowerCase(Locale.ROOT);
 		return new KeyFileException(name, path, "Permissions of " + label + " " + path + " cannot be read",
@@ -151,7 +229,7 @@ final class KeyFilePermissions {
 
 	private enum Model {
 
-		POSIX, NONE
+		POSIX, ACL, NONE
 
 	}
 

@@ -33,16 +33,18 @@ import org.jspecify.annotations.Nullable;
  * Loads keys from, and creates missing keys in, one directory: key {@code name} lives in
  * {@code <directory>/<name>.key} as exactly 32 raw bytes.
  * <p>
- * A missing directory is created with mode 0700. A missing key is made of 32 bytes from
- * the operating system's random number generator, written to a temporary file
- * {@code .<name>.<digits>.tmp} in the same directory that only its owner may access
- * before anything is written to it, forced to disk, and published under its final name
- * with a hard link, which fails if another process published a key first; that key is
- * then loaded instead. No process ever sees a partial key. Temporary files left by a
- * process that was killed while creating a key are never loaded, and are deleted once
- * they are a minute old, so that the file of a process that is creating a key at the same
- * time is never taken away from it. The directory and every key file must belong to the
- * user that runs the application, and nobody else may access them.
+ * A missing directory is created so that only its owner may access it (mode 0700, or an
+ * access control list with one entry for the owner where the file system has no POSIX
+ * permissions). A missing key is made of 32 bytes from the operating system's random
+ * number generator, written to a temporary file {@code .<name>.<digits>.tmp} in the same
+ * directory that only its owner may access before anything is written to it, forced to
+ * disk, and published under its final name with a hard link, which fails if another
+ * process published a key first; that key is then loaded instead. No process ever sees a
+ * partial key. Temporary files left by a process that was killed while creating a key are
+ * never loaded, and are deleted once they are a minute old, so that the file of a process
+ * that is creating a key at the same time is never taken away from it. The directory and
+ * every key file must belong to the user that runs the application, and nobody else may
+ * access them.
  *
  * @since 0.1.0
  */
