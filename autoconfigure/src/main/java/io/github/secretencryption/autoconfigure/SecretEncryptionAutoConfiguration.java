@@ -34,7 +34,7 @@ public final class SecretEncryptionAutoConfiguration {
 		if (directory == null) {
 			throw new KeyDirectoryNotSetException();
 		}
-		KeyFileStore store = new KeyFileStore(directory);
+		KeyFileStore store = new KeyFileStore(directory, properties.getKeySource());
 		KeyRing keyRing = store.loadKeyRing(properties.getKeys());
 		for (String name : keyRing.getNames()) {
 			EncryptionKey key = keyRing.getPrimary(name);

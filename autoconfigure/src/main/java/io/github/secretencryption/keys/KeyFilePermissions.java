@@ -33,6 +33,8 @@ final class KeyFilePermissions {
 
 	private static final Log logger = LogFactory.getLog(KeyFilePermissions.class);
 
+	private static final int ROOT = 0;
+
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -40,6 +42,9 @@ final class KeyFilePermissions {
 	private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
 			PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+	private static final Set<PosixFilePermission> GROUP_WRITE_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_WRITE,
+			PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
 	// Reading or changing the contents, or changing who may do so
 	private static final Set<AclEntryPermission> READ_OR_WRITE = EnumSet.of(AclEntryPermission.READ_DATA,
@@ -163,7 +168,7 @@ final class KeyFilePermissions {
 	void checkOwnerOnly(String name, Path path, Kind kind) {
 		try {
 			if (this.model == Model.POSIX) {
-				checkUid(name, path, kind);
+				checkUid(name, path, kind, false);
 				Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
 				if (!Collections.disjoint(permissions, GROUP_OR_OTHERS)) {
 					throw new KeyFileException(name, path,
@@ -181,19 +186,65 @@ final class KeyFilePermissions {
 		}
 	}
 
-	private void checkUid(String name, Path path, Kind kind) throws IOException {
+	/**
+	 * Check a key file or directory that the platform provides.
+	 * @param name the key name
+	 * @param path the file or directory, not a symbolic link
+	 * @param kind whether it is the key file or a directory
+	 * @param readOnlyMount whether it lies on a file system mounted read-only
+	 * @throws KeyFileException if the check fails
+	 * @see KeySource#MOUNTED
+	 */
+	void checkMounted(String name, Path path, Kind kind, boolean readOnlyMount) {
+		try {
+			if (this.model == Model.POSIX) {
+				checkUid(name, path, kind, true);
+				Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+				if (kind == Kind.FILE && !Collections.disjoint(permissions, GROUP_WRITE_OR_OTHERS)) {
+					throw new KeyFileException(name, path,
+							kind.label + " " + path + " has mode " + PosixFilePermissions.toString(permissions)
+									+ ", which lets others access it or its group change it",
+							"Have the platform provide it with mode 0440 or 0400 (in Kubernetes, 'defaultMode: 0440' "
+									+ "on the Secret volume) and check that nobody else has read the key");
+				}
+				if (kind != Kind.FILE && !readOnlyMount && !Collections.disjoint(permissions, GROUP_WRITE_OR_OTHERS)) {
+					throw new KeyFileException(name, path, kind.label + " " + path + " has mode "
+							+ PosixFilePermissions.toString(permissions)
+							+ " on a file system mounted read-write, which lets others access it or its group change it",
+							"Mount the keys read-only (Kubernetes mounts Secret volumes read-only), or run 'chmod 750 "
+									+ path + "' and check that nobody else has changed the keys");
+				}
+			}
+			else if (this.model == Model.ACL) {
+				checkAcl(name, path, kind);
+			}
+		}
+		catch (IOException ex) {
+			throw cannotRead(name, path, kind);
+		}
+	}
+
+	private void checkUid(String name, Path path, Kind kind, boolean rootAllowed) throws IOException {
 		Integer expected = this.processUid;
 		if (expected == null) {
 			return;
 		}
 		int owner = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-		if (owner != expected) {
-			throw new KeyFileException(name, path,
-					kind.label + " " + path + " is owned by uid " + owner + ", not by uid " + expected
-							+ " that runs the application",
-					"Run the application as the user that owns the keys, or run 'chown " + expected + " " + path
-							+ "' and check that nobody else has read or changed the key");
+		if (owner == expected || (rootAllowed && owner == ROOT)) {
+			return;
 		}
+		if (rootAllowed) {
+			throw new KeyFileException(name, path,
+					kind.label + " " + path + " is owned by uid " + owner + ", neither root nor uid " + expected
+							+ " that runs the application",
+					"Have the platform provide it owned by root or by uid " + expected
+							+ " and check that nobody else has read or changed the key");
+		}
+		throw new KeyFileException(name, path,
+				kind.label + " " + path + " is owned by uid " + owner + ", not by uid " + expected
+						+ " that runs the application",
+				"Run the application as the user that owns the keys, or run 'chown " + expected + " " + path
+						+ "' and check that nobody else has read or changed the key");
 	}
 
 	private void checkAcl(String name, Path path, Kind kind) throws IOException {
@@ -234,11 +285,13 @@ final class KeyFilePermissions {
 	}
 
 	/**
-	 * What a checked path is, which names it in messages.
+	 * What a checked path is, which names it in messages: the key file, the key
+	 * directory, or a directory between the key directory and the file that a key's
+	 * symbolic link leads to.
 	 */
 	enum Kind {
 
-		FILE("Key file", "600"), DIRECTORY("Key directory", "700");
+		FILE("Key file", "600"), DIRECTORY("Key directory", "700"), SUBDIRECTORY("Directory", "750");
 
 		private final String label;
 

@@ -155,6 +155,18 @@ class KeyFileStoreAclTests {
 		assertThat(partial).doesNotExist();
 	}
 
+	@Test
+	void mountedKeyWithOnlyTheOwnersEntryIsLoadedAndNothingIsWritten() throws IOException {
+		Path file = new KeyFileStore(this.directory).loadOrCreate(NAME).getFile();
+		FileTime modified = Files.getLastModifiedTime(this.directory);
+		KeyFileStore store = new KeyFileStore(this.directory, KeySource.MOUNTED);
+		assertThat(store.load(NAME).getFile()).isEqualTo(file);
+		assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.loadOrCreate("health-check"))
+			.withMessageContaining("keys are never created");
+		assertThat(list(this.directory)).containsExactly(NAME + ".key");
+		assertThat(Files.getLastModifiedTime(this.directory)).isEqualTo(modified);
+	}
+
 	private UserPrincipal owner() throws IOException {
 		return this.fileSystem.getUserPrincipalLookupService().lookupPrincipalByName(this.user);
 	}
