@@ -225,7 +225,7 @@ public final class KeyFileStore {
 			throw new KeyFileException(name, file, "Key file " + file + " cannot be resolved: " + reason(ex),
 					"Make the key file readable by the user that runs the application");
 		}
-		if (!real.startsWith(realDirectory) || real.equals(realDirectory)) {
+		if (!real.startsWith(realDirectory)) {
 			throw new KeyFileException(name, file,
 					"Key file " + file + " resolves to " + real + ", outside the key directory " + this.directory,
 					"Have the platform provide the key inside " + this.directory

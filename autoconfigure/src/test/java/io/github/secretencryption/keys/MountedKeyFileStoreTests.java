@@ -147,11 +147,12 @@ class MountedKeyFileStoreTests {
 			.withMessageContaining("outside the key directory " + directory);
 	}
 
-	@Test
-	void symbolicLinkToADirectoryIsRefused() throws IOException {
+	@ParameterizedTest
+	@ValueSource(strings = { "sub", "." })
+	void symbolicLinkToADirectoryIsRefused(String target) throws IOException {
 		Path directory = directory("rwxr-x---");
 		Files.createDirectory(directory.resolve("sub"));
-		Path link = Files.createSymbolicLink(directory.resolve(NAME + ".key"), Path.of("sub"));
+		Path link = Files.createSymbolicLink(directory.resolve(NAME + ".key"), Path.of(target));
 		assertThatExceptionOfType(KeyFileException.class)
 			.isThrownBy(() -> new KeyFileStore(directory, KeySource.MOUNTED).load(NAME))
 			.withMessage("Key file " + link + " is not a regular file (key " + NAME + ")");
