@@ -1,9 +1,6 @@
 package io.github.secretencryption.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jackson.SecretMasking;
@@ -37,15 +34,13 @@ public final class SecretEncryptionAutoConfiguration {
 		if (directory == null) {
 			throw new KeyDirectoryNotSetException();
 		}
-		KeyFileStore store = new KeyFileStore(directory);
-		List<EncryptionKey> keys = new ArrayList<>();
-		for (String name : new LinkedHashSet<>(properties.getKeys())) {
-			EncryptionKey key = store.loadOrCreate(name);
+		KeyFileStore store = new KeyFileStore(directory, properties.getKeySource());
+		KeyRing keyRing = store.loadKeyRing(properties.getKeys());
+		for (String name : keyRing.getNames()) {
+			EncryptionKey key = keyRing.getPrimary(name);
 			logger.info("Loaded key '" + name + "' with id " + key.getId() + " from " + key.getFile());
-			keys.add(key);
 		}
-		KeyRing keyRing = KeyRing.of(keys);
-		logger.info("Key ring ready in " + store.getDirectory() + ", keys: " + keys.size());
+		logger.info("Key ring ready in " + store.getDirectory() + ", keys: " + keyRing.getNames().size());
 		return keyRing;
 	}
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.secretencryption.keys.KeySource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,7 +23,15 @@ public class SecretEncryptionProperties {
 	private @Nullable Path keyDirectory;
 
 	/**
-	 * Names of the keys to load or create; each lives in '<key-directory>/<name>.key'.
+	 * Where the keys come from: 'files' creates missing keys in the key directory,
+	 * 'mounted' only reads keys that the platform provides (a Kubernetes Secret volume, a
+	 * Vault agent's files) and never writes anything.
+	 */
+	private KeySource keySource = KeySource.FILES;
+
+	/**
+	 * Names of the keys to load or create, each listed once; each lives in
+	 * '<key-directory>/<name>.key'.
 	 */
 	private List<String> keys = new ArrayList<>(List.of("secret-encryption", "health-check"));
 
@@ -36,6 +45,14 @@ public class SecretEncryptionProperties {
 
 	public void setKeyDirectory(@Nullable Path keyDirectory) {
 		this.keyDirectory = keyDirectory;
+	}
+
+	public KeySource getKeySource() {
+		return this.keySource;
+	}
+
+	public void setKeySource(KeySource keySource) {
+		this.keySource = keySource;
 	}
 
 	public List<String> getKeys() {

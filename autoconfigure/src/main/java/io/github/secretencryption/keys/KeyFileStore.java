@@ -17,7 +17,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.secretencryption.keys.KeyFilePermissions.Kind;
@@ -26,19 +30,26 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads keys from, and creates missing keys in, one directory: key {@code name} lives in
- * {@code <directory>/<name>.key} as exactly 32 raw bytes.
+ * Loads keys from one directory, and in {@link KeySource#FILES files} mode creates the
+ * missing ones: key {@code name} lives in {@code <directory>/<name>.key} as exactly 32
+ * raw bytes.
  * <p>
- * A missing directory is created with mode 0700. A missing key is made of 32 bytes from
- * the operating system's random number generator, written to a temporary file
- * {@code .<name>.<digits>.tmp} in the same directory that only its owner may access
- * before anything is written to it, forced to disk, and published under its final name
- * with a hard link, which fails if another process published a key first; that key is
- * then loaded instead. No process ever sees a partial key. Temporary files left by a
- * process that was killed while creating a key are never loaded, and are deleted once
- * they are a minute old, so that the file of a process that is creating a key at the same
- * time is never taken away from it. The directory and every key file must belong to the
- * user that runs the application, and nobody else may access them.
+ * In files mode a missing directory is created so that only its owner may access it (mode
+ * 0700, or an access control list with one entry for the owner where the file system has
+ * no POSIX permissions). A missing key is made of 32 bytes from the operating system's
+ * random number generator, written to a temporary file {@code .<name>.<digits>.tmp} in
+ * the same directory that only its owner may access before anything is written to it,
+ * forced to disk, and published under its final name with a hard link, which fails if
+ * another process published a key first; that key is then loaded instead. No process ever
+ * sees a partial key. Temporary files left by a process that was killed while creating a
+ * key are never loaded, and are deleted once they are a minute old, so that the file of a
+ * process that is creating a key at the same time is never taken away from it. The
+ * directory and every key file must belong to the user that runs the application, and
+ * nobody else may access them.
+ * <p>
+ * In {@link KeySource#MOUNTED mounted} mode the platform provides the keys and the store
+ * never creates, writes or deletes anything; see {@link KeySource#MOUNTED} for its
+ * checks.
  *
  * @since 0.1.0
  */
@@ -52,20 +63,36 @@ public final class KeyFileStore {
 
 	private final Path directory;
 
+	private final KeySource source;
+
 	private final SecureRandom random;
 
 	private final KeyFilePermissions permissions;
 
 	/**
-	 * Create a store for the given directory.
+	 * Create a store that creates missing keys in the given directory.
 	 * @param directory the key directory
 	 */
 	public KeyFileStore(Path directory) {
-		this(directory, new SecureRandom());
+		this(directory, KeySource.FILES);
+	}
+
+	/**
+	 * Create a store for the given directory and source of keys.
+	 * @param directory the key directory
+	 * @param source whether the store creates missing keys or the platform provides them
+	 */
+	public KeyFileStore(Path directory, KeySource source) {
+		this(directory, source, new SecureRandom());
 	}
 
 	KeyFileStore(Path directory, SecureRandom random) {
+		this(directory, KeySource.FILES, random);
+	}
+
+	private KeyFileStore(Path directory, KeySource source, SecureRandom random) {
 		this.directory = directory.toAbsolutePath().normalize();
+		this.source = source;
 		this.random = random;
 		this.permissions = KeyFilePermissions.of(this.directory.getFileSystem());
 	}
@@ -79,6 +106,14 @@ public final class KeyFileStore {
 	}
 
 	/**
+	 * Return where the keys come from.
+	 * @return the source of keys
+	 */
+	public KeySource getSource() {
+		return this.source;
+	}
+
+	/**
 	 * Return the file of a key name.
 	 * @param name the key name
 	 * @return the key file
@@ -89,13 +124,57 @@ public final class KeyFileStore {
 	}
 
 	/**
-	 * Load the key of the given name, creating it first if its file does not exist.
+	 * Load the keys of the given names, creating missing ones first in files mode, and
+	 * return them as a key ring.
+	 * @param names the key names, each listed once
+	 * @return the key ring, with the names in the given order
+	 * @throws KeyFileException if a name is listed twice, if a key cannot be created or
+	 * fails a check, or if two names have the same key or the same key id
+	 */
+	public KeyRing loadKeyRing(List<String> names) {
+		Set<String> seen = new HashSet<>();
+		for (String name : names) {
+			Path file = fileOf(name);
+			if (!seen.add(name)) {
+				throw new KeyFileException(name, file, "Key name '" + name + "' is listed twice",
+						"List each key name once in secret-encryption.keys");
+			}
+		}
+		List<EncryptionKey> keys = new ArrayList<>();
+		for (String name : names) {
+			keys.add(loadOrCreate(name));
+		}
+		KeyRing.Clash clash = KeyRing.findClash(keys);
+		if (clash != null) {
+			throw sameKey(clash);
+		}
+		return KeyRing.of(keys);
+	}
+
+	private KeyFileException sameKey(KeyRing.Clash clash) {
+		Path first = fileOf(clash.first().getName());
+		String name = clash.second().getName();
+		Path second = fileOf(name);
+		String problem = clash.sameBytes() ? "Key files " + first + " and " + second + " hold the same key"
+				: "Key files " + first + " and " + second + " have the same key id " + clash.first().getId();
+		return new KeyFileException(name, second, problem, "Give each key name a key of its own: restore " + second
+				+ " from the backup that matches the database, or, if nothing has been encrypted under '" + name
+				+ "' yet, replace it with a new key (in files mode, move it away and a new one is created on the "
+				+ "next start)");
+	}
+
+	/**
+	 * Load the key of the given name, creating it first if its file does not exist. In
+	 * mounted mode nothing is created, and this is the same as {@link #load(String)}.
 	 * @param name the key name
 	 * @return the key
 	 * @throws KeyFileException if the key cannot be created or fails a check
 	 */
 	public EncryptionKey loadOrCreate(String name) {
 		Path file = fileOf(name);
+		if (this.source == KeySource.MOUNTED) {
+			return loadMounted(name, file);
+		}
 		prepareDirectory(name);
 		deleteLeftovers(name);
 		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -112,6 +191,9 @@ public final class KeyFileStore {
 	 */
 	public EncryptionKey load(String name) {
 		Path file = fileOf(name);
+		if (this.source == KeySource.MOUNTED) {
+			return loadMounted(name, file);
+		}
 		checkDirectory(name);
 		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 			throw new KeyFileException(name, file, "Key file " + file + " does not exist",
@@ -123,6 +205,84 @@ public final class KeyFileStore {
 		}
 		this.permissions.checkOwnerOnly(name, file, Kind.FILE);
 		return read(name, file, file);
+	}
+
+	private EncryptionKey loadMounted(String name, Path file) {
+		Path realDirectory = checkMountedDirectory(name);
+		boolean readOnly = isReadOnly(name, realDirectory);
+		this.permissions.checkMounted(name, this.directory, Kind.DIRECTORY, readOnly);
+		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+			throw notProvided(name, file, "Key file " + file + " does not exist");
+		}
+		Path real;
+		try {
+			real = file.toRealPath();
+		}
+		catch (NoSuchFileException ex) {
+			throw notProvided(name, file, "Key file " + file + " is a symbolic link to a file that does not exist");
+		}
+		catch (IOException ex) {
+			throw new KeyFileException(name, file, "Key file " + file + " cannot be resolved: " + reason(ex),
+					"Make the key file readable by the user that runs the application");
+		}
+		if (!real.startsWith(realDirectory)) {
+			throw new KeyFileException(name, file,
+					"Key file " + file + " resolves to " + real + ", outside the key directory " + this.directory,
+					"Have the platform provide the key inside " + this.directory
+							+ "; a symbolic link may only lead to a file inside the key directory");
+		}
+		if (!Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+			throw new KeyFileException(name, file, "Key file " + file + " is not a regular file",
+					"Have the platform provide the key as a file of " + EncryptionKey.LENGTH + " bytes");
+		}
+		for (Path parent = real.getParent(); parent != null
+				&& !parent.equals(realDirectory); parent = parent.getParent()) {
+			this.permissions.checkMounted(name, parent, Kind.SUBDIRECTORY, readOnly);
+		}
+		this.permissions.checkMounted(name, real, Kind.FILE, readOnly);
+		if (!real.equals(file)) {
+			logger.debug("Key file " + file + " resolves to " + real);
+		}
+		return read(name, file, real);
+	}
+
+	private Path checkMountedDirectory(String name) {
+		if (!Files.exists(this.directory, LinkOption.NOFOLLOW_LINKS)) {
+			throw new KeyFileException(name, this.directory, "Key directory " + this.directory + " does not exist",
+					"Mount the keys at " + this.directory + " (a Kubernetes Secret volume, a Vault agent's output "
+							+ "directory), or set secret-encryption.key-directory to where they are mounted");
+		}
+		if (!Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
+			throw new KeyFileException(name, this.directory, "Key directory " + this.directory + " is not a directory",
+					"Set secret-encryption.key-directory to the directory where the keys are mounted");
+		}
+		try {
+			return this.directory.toRealPath();
+		}
+		catch (IOException ex) {
+			throw new KeyFileException(name, this.directory,
+					"Key directory " + this.directory + " cannot be resolved: " + reason(ex),
+					"Make the key directory accessible to the user that runs the application");
+		}
+	}
+
+	private boolean isReadOnly(String name, Path realDirectory) {
+		try {
+			return Files.getFileStore(realDirectory).isReadOnly();
+		}
+		catch (IOException ex) {
+			throw new KeyFileException(name, this.directory,
+					"File system of key directory " + this.directory + " cannot be read: " + reason(ex),
+					"Make the key directory accessible to the user that runs the application");
+		}
+	}
+
+	private KeyFileException notProvided(String name, Path file, String problem) {
+		return new KeyFileException(name, file,
+				problem + "; with secret-encryption.key-source=mounted keys are never created",
+				"Have the platform provide it (add key '" + name + "' to the Kubernetes Secret or Vault "
+						+ "agent template mounted at " + this.directory
+						+ "), or set secret-encryption.key-source=files to let the application create its keys");
 	}
 
 	private EncryptionKey read(String name, Path file, Path real) {
@@ -173,7 +333,8 @@ public final class KeyFileStore {
 				throw new KeyFileException(name, this.directory,
 						"Key directory " + this.directory + " cannot be created: " + reason(ex),
 						"Create the directory with mode 700, owned by the user that runs the application, or set "
-								+ "secret-encryption.key-directory to a writable location");
+								+ "secret-encryption.key-directory to a writable location, or set "
+								+ "secret-encryption.key-source=mounted if the platform provides the keys");
 			}
 		}
 		checkDirectory(name);
@@ -255,7 +416,8 @@ public final class KeyFileStore {
 			throw new KeyFileException(name, file, "Key file " + file + " cannot be created: " + reason(ex),
 					"Mount the key directory read-write for the first start so that the key can be created, or "
 							+ "provide the key file (" + EncryptionKey.LENGTH
-							+ " random bytes, mode 600, owned by the user that runs the application)");
+							+ " random bytes, mode 600, owned by the user that runs the application), or set "
+							+ "secret-encryption.key-source=mounted if the platform provides the keys");
 		}
 		finally {
 			Arrays.fill(bytes, (byte) 0);
@@ -307,7 +469,7 @@ public final class KeyFileStore {
 
 	@Override
 	public String toString() {
-		return "KeyFileStore[" + this.directory + "]";
+		return "KeyFileStore[" + this.directory + ((this.source == KeySource.MOUNTED) ? ", mounted" : "") + "]";
 	}
 
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every loaded key, grouped by key name. Each name has one primary key, which encrypts
  * new values, and may keep older keys for decryption. Names are kept apart: a value
- * encrypted under one name is only ever decrypted with that name's keys.
+ * encrypted under one name is only ever decrypted with that name's keys, and no two names
+ * share a key or a key id.
  *
  * @since 0.1.0
  */
@@ -28,6 +29,8 @@ public final class KeyRing {
 	 * Create a key ring with one primary key per name and no other keys.
 	 * @param primaries the keys
 	 * @return the key ring
+	 * @throws IllegalArgumentException if a name is given twice, or if two names have the
+	 * same key or keys with the same id
 	 */
 	public static KeyRing of(List<EncryptionKey> primaries) {
 		Map<String, NamedKeys> keys = new LinkedHashMap<>();
@@ -37,7 +40,36 @@ public final class KeyRing {
 			}
 			keys.put(key.getName(), new NamedKeys(key, Map.of(key.getId(), key)));
 		}
+		Clash clash = findClash(primaries);
+		if (clash != null) {
+			throw new IllegalArgumentException("Keys " + describe(clash.first()) + " and " + describe(clash.second())
+					+ (clash.sameBytes() ? " are the same key" : " have the same key id " + clash.first().getId())
+					+ "; each key name needs a key of its own");
+		}
 		return new KeyRing(Collections.unmodifiableMap(keys));
+	}
+
+	private static String describe(EncryptionKey key) {
+		return "'" + key.getName() + "'" + ((key.getFile() != null) ? " (" + key.getFile() + ")" : "");
+	}
+
+	/**
+	 * Find two keys of different names that have the same bytes or the same id.
+	 * @param keys the keys
+	 * @return the first such pair, or {@code null}
+	 */
+	static @Nullable Clash findClash(List<EncryptionKey> keys) {
+		for (int i = 0; i < keys.size(); i++) {
+			for (int j = i + 1; j < keys.size(); j++) {
+				EncryptionKey first = keys.get(i);
+				EncryptionKey second = keys.get(j);
+				boolean sameBytes = first.hasSameBytesAs(second);
+				if (sameBytes || first.getId().equals(second.getId())) {
+					return new Clash(first, second, sameBytes);
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -105,6 +137,17 @@ public final class KeyRing {
 	}
 
 	private record NamedKeys(EncryptionKey primary, Map<KeyId, EncryptionKey> byId) {
+
+	}
+
+	/**
+	 * Two keys of different names that are the same key, or have the same id.
+	 *
+	 * @param first the key listed first
+	 * @param second the key listed second
+	 * @param sameBytes whether they have the same bytes, not only the same id
+	 */
+	record Clash(EncryptionKey first, EncryptionKey second, boolean sameBytes) {
 
 	}
 

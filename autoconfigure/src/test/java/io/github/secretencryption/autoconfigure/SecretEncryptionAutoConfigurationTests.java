@@ -1,8 +1,11 @@
 package io.github.secretencryption.autoconfigure;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.stream.Stream;
 
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jackson.SecretMasking;
@@ -10,7 +13,9 @@ import io.github.secretencryption.jackson.SecretMaskingModule;
 import io.github.secretencryption.jpa.HibernateEncryption;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyFileException;
+import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JacksonModule;
@@ -112,6 +117,94 @@ class SecretEncryptionAutoConfigurationTests {
 			assertThat(analysis.getDescription()).isEqualTo("Key file " + key + " holds 31 bytes instead of 32.");
 			assertThat(analysis.getAction()).startsWith("Restore the key file from a backup");
 		});
+	}
+
+	@Test
+	void failsOnAKeyNameListedTwiceBeforeCreatingAnyKey() {
+		Path keys = this.temp.resolve("keys");
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + keys,
+					"secret-encryption.keys=secret-encryption,health-check,secret-encryption")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("Key name 'secret-encryption' is listed twice.");
+				assertThat(analysis.getAction()).isEqualTo("List each key name once in secret-encryption.keys.");
+				assertThat(keys).doesNotExist();
+			});
+	}
+
+	@Test
+	void failsWhenTwoKeyNamesHaveTheSameKey() throws Exception {
+		Path keys = Files.createDirectory(this.temp.resolve("keys"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		Path first = ownerOnlyFile(keys.resolve("secret-encryption.key"), bytes);
+		Path second = ownerOnlyFile(keys.resolve("health-check.key"), bytes);
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("Key files " + first + " and " + second + " hold the same key.");
+			assertThat(analysis.getAction()).startsWith("Give each key name a key of its own: restore " + second);
+		});
+	}
+
+	@Test
+	void loadsMountedKeysWithoutWritingAnything() throws Exception {
+		Path keys = Files.createDirectory(this.temp.resolve("keys"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		Path key = ownerOnlyFile(keys.resolve("secret-encryption.key"), bytes);
+		Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("r--r-----"));
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + keys, "secret-encryption.key-source=mounted",
+					"secret-encryption.keys=secret-encryption")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(SecretEncryptionProperties.class).getKeySource())
+					.isEqualTo(KeySource.MOUNTED);
+				assertThat(context.getBean(KeyRing.class).getPrimary("secret-encryption").getId())
+					.isEqualTo(KeyId.derive(bytes));
+			});
+		try (Stream<Path> files = Files.list(keys)) {
+			assertThat(files).containsExactly(key);
+		}
+	}
+
+	@Test
+	void failsInMountedModeOnAMissingKeyWithoutCreatingIt() throws Exception {
+		Path keys = Files.createDirectory(this.temp.resolve("keys"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + keys, "secret-encryption.key-source=mounted")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).isEqualTo("Key file " + keys.resolve("secret-encryption.key")
+						+ " does not exist; with secret-encryption.key-source=mounted keys are never created.");
+				assertThat(analysis.getAction()).isEqualTo("Have the platform provide it (add key "
+						+ "'secret-encryption' to the Kubernetes Secret or Vault agent template mounted at " + keys
+						+ "), or set secret-encryption.key-source=files to let the application create its keys.");
+			});
+		try (Stream<Path> files = Files.list(keys)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
+	void keySourceIsFilesByDefault() {
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp)
+			.run((context) -> assertThat(context.getBean(SecretEncryptionProperties.class).getKeySource())
+				.isEqualTo(KeySource.FILES));
+	}
+
+	private static Path ownerOnlyFile(Path file, byte[] content) throws IOException {
+		Files.write(file, content);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		return file;
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * <li>{@code loop}: create the key in {@code <directory>/round-<n>} for n = 0, 1, 2, …
  * until killed.</li>
  * <li>{@code files}: load or create the key.</li>
+ * <li>{@code mounted}: load the key that the platform provides.</li>
  * </ul>
  */
 public final class KeyFileStoreMain {
@@ -42,6 +43,7 @@ public final class KeyFileStoreMain {
 				}
 			}
 			case "files" -> print(() -> new KeyFileStore(directory).loadOrCreate(name));
+			case "mounted" -> print(() -> new KeyFileStore(directory, KeySource.MOUNTED).loadOrCreate(name));
 			default -> throw new IllegalArgumentException("Unknown command '" + command + "'");
 		}
 	}

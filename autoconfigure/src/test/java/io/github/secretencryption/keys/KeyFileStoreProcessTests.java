@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -168,7 +169,7 @@ class KeyFileStoreProcessTests {
 		assertThat(result.line("problem")).isEqualTo("Key file " + file + " cannot be created: permission denied");
 		assertThat(result.line("action")).startsWith("Mount the key directory read-write for the first start so that "
 				+ "the key can be created, or provide the key file (32 random bytes, mode 600, owned by the user "
-				+ "that runs the application)");
+				+ "that runs the application), or set secret-encryption.key-source=mounted");
 		assertThat(list(directory)).isEmpty();
 	}
 
@@ -189,6 +190,77 @@ class KeyFileStoreProcessTests {
 		assertThat(result.line("action")).startsWith("Mount the key directory read-write for the first start");
 	}
 
+	@Test
+	void kubernetesSecretVolumeIsLoadedByAnotherUserOfTheVolumesGroup() throws IOException {
+		assumeMountNamespaces();
+		byte[] key = randomKey();
+		ForkedJvm.Result result = ForkedJvm.run(kubernetesPod(secretVolume(key, 0), true));
+		assertThat(result.exitStatus()).as(result.errors()).isZero();
+		assertThat(result.line("key-id")).isEqualTo(KeyId.derive(key).toString());
+	}
+
+	@Test
+	void kubernetesSecretVolumeMountedReadWriteIsRefusedForItsOpenDirectory() throws IOException {
+		assumeMountNamespaces();
+		ForkedJvm.Result result = ForkedJvm.run(kubernetesPod(secretVolume(randomKey(), 0), false));
+		Path volume = this.temp.resolve("volume");
+		assertThat(result.exitStatus()).as(result.errors()).isEqualTo(2);
+		assertThat(result.line("problem")).isEqualTo("Key directory " + volume
+				+ " has mode rwxrwxrwx on a file system mounted read-write, which lets others access it or its group "
+				+ "change it");
+	}
+
+	@Test
+	void kubernetesSecretVolumeWithAKeyOfAnotherUserIsRefused() throws IOException {
+		assumeMountNamespaces();
+		Path layout = secretVolume(randomKey(), 1234);
+		ForkedJvm.Result result = ForkedJvm.run(kubernetesPod(layout, true));
+		Path real = this.temp.resolve("volume").resolve(dataDirectoryName(layout)).resolve(NAME + ".key");
+		assertThat(result.exitStatus()).as(result.errors()).isEqualTo(2);
+		assertThat(result.line("problem")).isEqualTo(
+				"Key file " + real + " is owned by uid 1234, neither root nor uid 65534 that runs the application");
+	}
+
+	/**
+	 * Lay out a Kubernetes Secret volume as the kubelet writes it, with a Secret of one
+	 * key, 'defaultMode: 0440' and 'fsGroup: 2000'.
+	 */
+	private Path secretVolume(byte[] key, int owner) throws IOException {
+		Path layout = Files.createDirectory(this.temp.resolve("layout"));
+		Path data = Files.createDirectory(layout.resolve("..2026_12_04_16_49_09.1234567890"));
+		Path file = Files.write(data.resolve(NAME + ".key"), key);
+		Files.setAttribute(file, "unix:uid", owner);
+		Files.setAttribute(file, "unix:gid", 2000);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r-----"));
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Files.setAttribute(data, "unix:gid", 2000);
+		Files.createSymbolicLink(layout.resolve("..data"), data.getFileName());
+		Files.createSymbolicLink(layout.resolve(NAME + ".key"), Path.of("..data", NAME + ".key"));
+		return layout;
+	}
+
+	private static String dataDirectoryName(Path layout) throws IOException {
+		return Files.readSymbolicLink(layout.resolve("..data")).toString();
+	}
+
+	/**
+	 * Return a command that mounts the volume as the kubelet does (tmpfs of mode 3777,
+	 * group 2000) in a mount namespace of its own, then loads the key as user 65534 with
+	 * the supplementary group 2000.
+	 */
+	private List<String> kubernetesPod(Path layout, boolean readOnly) throws IOException {
+		Path volume = Files.createDirectory(this.temp.resolve("volume"));
+		Files.setPosixFilePermissions(this.temp, PosixFilePermissions.fromString("rwx--x--x"));
+		String script = "mount -t tmpfs -o mode=3777,gid=2000 tmpfs \"$1\" && cp -a \"$2\"/..?* \"$2\"/* \"$1\"/ && "
+				+ (readOnly ? "mount -o remount,ro \"$1\" && " : "") + "shift 2 && exec \"$@\"";
+		List<String> command = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--", "sh",
+				"-c", script, "sh", volume.toString(), layout.toString(), "setpriv", "--reuid=" + NOBODY,
+				"--regid=" + NOBODY, "--groups=2000", "--"));
+		command.addAll(ForkedJvm.commandForAnyUser(Files.createDirectory(this.temp.resolve("classpath")), "mounted",
+				volume.toString(), NAME));
+		return command;
+	}
+
 	private static void assumeRoot(String why) {
 		assumeTrue(ForkedJvm.isRootOnLinux(), () -> "Needs root on Linux to " + why);
 	}
@@ -199,6 +271,12 @@ class KeyFileStoreProcessTests {
 				ForkedJvm.succeeds("unshare", "--mount", "--propagation", "private", "--", "sh", "-c",
 						"mount -t tmpfs tmpfs /mnt && setpriv --version"),
 				"Needs unshare, mount and setpriv, and the right to mount a tmpfs in a new mount namespace");
+	}
+
+	private static byte[] randomKey() {
+		byte[] key = new byte[EncryptionKey.LENGTH];
+		new SecureRandom().nextBytes(key);
+		return key;
 	}
 
 	private static List<String> list(Path directory) throws IOException {

@@ -299,6 +299,61 @@ class KeyFileStoreTests {
 	}
 
 	@Test
+	void keyRingHoldsTheKeysOfEveryNameInTheGivenOrder() {
+		Path directory = this.temp.resolve("keys");
+		KeyRing keyRing = new KeyFileStore(directory).loadKeyRing(List.of("health-check", NAME));
+		assertThat(keyRing.getNames()).containsExactly("health-check", NAME);
+		assertThat(keyRing.getPrimary(NAME).getFile()).isEqualTo(directory.resolve(NAME + ".key"));
+		assertThat(new KeyFileStore(directory).loadKeyRing(List.of(NAME)).getPrimary(NAME).getId())
+			.isEqualTo(keyRing.getPrimary(NAME).getId());
+	}
+
+	@Test
+	void keyNameListedTwiceIsRefusedBeforeAnyKeyIsCreated() {
+		Path directory = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(directory);
+		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class)
+			.isThrownBy(() -> store.loadKeyRing(List.of(NAME, "health-check", NAME)))
+			.withMessage("Key name '" + NAME + "' is listed twice (key " + NAME + ")")
+			.actual();
+		assertThat(ex.getPath()).isEqualTo(directory.resolve(NAME + ".key"));
+		assertThat(ex.getAction()).isEqualTo("List each key name once in secret-encryption.keys");
+		assertThat(directory).doesNotExist();
+	}
+
+	@Test
+	void twoNamesWithTheSameKeyAreRefused() throws IOException {
+		Path directory = ownerOnlyDirectory();
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		Path first = ownerOnlyFile(directory.resolve(NAME + ".key"), bytes);
+		Path second = ownerOnlyFile(directory.resolve("health-check.key"), bytes);
+		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class)
+			.isThrownBy(() -> new KeyFileStore(directory).loadKeyRing(List.of(NAME, "health-check")))
+			.withMessage("Key files " + first + " and " + second + " hold the same key (key health-check)")
+			.actual();
+		assertThat(ex.getPath()).isEqualTo(second);
+		assertThat(ex.getAction()).startsWith("Give each key name a key of its own: restore " + second
+				+ " from the backup that matches the database, or, if nothing has been encrypted under "
+				+ "'health-check' yet, ");
+		assertThat(ex.getMessage()).doesNotContain(KeyMaterial.representations(bytes));
+	}
+
+	@Test
+	void twoNamesWithDifferentKeysOfTheSameIdAreRefused() throws IOException {
+		Path directory = ownerOnlyDirectory();
+		byte[] firstBytes = HexFormat.of().parseHex("9af666a91df3e31f6647437755ff53cafc921ba19e70198375a938dc9395b6ff");
+		byte[] secondBytes = HexFormat.of()
+			.parseHex("94670aa58cf85e05f8cde7e458419b3657cc4e13fd9e690fdcb0168f3bd1444d");
+		assertThat(KeyId.derive(firstBytes)).isEqualTo(KeyId.derive(secondBytes)).hasToString("487a5140");
+		Path first = ownerOnlyFile(directory.resolve(NAME + ".key"), firstBytes);
+		Path second = ownerOnlyFile(directory.resolve("health-check.key"), secondBytes);
+		assertThatExceptionOfType(KeyFileException.class)
+			.isThrownBy(() -> new KeyFileStore(directory).loadKeyRing(List.of(NAME, "health-check")))
+			.withMessage("Key files " + first + " and " + second + " have the same key id 487a5140 (key health-check)");
+	}
+
+	@Test
 	void loadingAMissingKeyIsRefusedWithoutCreatingIt() {
 		Path directory = ownerOnlyDirectory();
 		Path file = directory.resolve(NAME + ".key");

@@ -1,6 +1,8 @@
 package io.github.secretencryption.keys;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,25 @@ class KeyRingTests {
 		EncryptionKey again = new EncryptionKey("secret-encryption", randomKeyBytes(), null);
 		assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.of(List.of(this.key, again)))
 			.withMessage("Key name 'secret-encryption' is given more than once");
+	}
+
+	@Test
+	void twoNamesWithTheSameKeyAreRefused() {
+		EncryptionKey copy = new EncryptionKey("health-check", this.keyBytes, Path.of("/keys/health-check.key"));
+		assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.of(List.of(this.key, copy)))
+			.withMessage("Keys 'secret-encryption' and 'health-check' (/keys/health-check.key) are the same key; each "
+					+ "key name needs a key of its own");
+	}
+
+	@Test
+	void twoNamesWithDifferentKeysOfTheSameIdAreRefused() {
+		EncryptionKey first = new EncryptionKey("secret-encryption",
+				HexFormat.of().parseHex("9af666a91df3e31f6647437755ff53cafc921ba19e70198375a938dc9395b6ff"), null);
+		EncryptionKey second = new EncryptionKey("health-check",
+				HexFormat.of().parseHex("94670aa58cf85e05f8cde7e458419b3657cc4e13fd9e690fdcb0168f3bd1444d"), null);
+		assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.of(List.of(first, second)))
+			.withMessage("Keys 'secret-encryption' and 'health-check' have the same key id 487a5140; each key name "
+					+ "needs a key of its own");
 	}
 
 	@Test
