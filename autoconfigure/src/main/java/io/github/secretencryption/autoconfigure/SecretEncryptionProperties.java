@@ -176,4 +176,19 @@ public class SecretEncryptionProperties {
 
 	}
 
+	/**
+	 * Whether to use random keys held in memory only, instead of the key directory, and
+	 * never write a key file. For tests only: every value encrypted with these keys is
+	 * unreadable once the application stops.
+	 */
+	private boolean insecureEphemeralKeys;
+
+	public boolean isInsecureEphemeralKeys() {
+		return this.insecureEphemeralKeys;
+	}
+
+	public void setInsecureEphemeralKeys(boolean insecureEphemeralKeys) {
+		this.insecureEphemeralKeys = insecureEphemeralKeys;
+	}
+
 }

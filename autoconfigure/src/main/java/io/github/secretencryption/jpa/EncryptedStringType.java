@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * Hibernate user type of one {@link io.github.secretencryption.Encrypted} column:
  * encrypts each value as it is written and decrypts it as it is read. SQL {@code NULL}
  * stays {@code null}; every other value, the empty string included, is encrypted.
+ * <p>
+ * A value that cannot be read fails the read with a
+ * {@link io.github.secretencryption.SecretEncryptionException} naming the entity,
+ * attribute, column, key id and, when the result set shows it, the row's primary key.
  *
  * @since 0.1.0
  */
@@ -45,10 +49,14 @@ public final class EncryptedStringType implements UserType<String> {
 
 	@Override
 	public @Nullable String nullSafeGet(ResultSet rs, int position, WrapperOptions options) throws SQLException {
-		return decrypt(rs.getString(position));
+		return read(rs.getString(position), () -> RowPrimaryKey.find(rs, position, this.column.get()));
 	}
 
 	@Nullable String decrypt(@Nullable String stored) {
+		return read(stored, () -> null);
+	}
+
+	private @Nullable String read(@Nullable String stored, Supplier<@Nullable String> primaryKey) {
 		if (stored == null) {
 			return null;
 		}
@@ -57,7 +65,7 @@ public final class EncryptedStringType implements UserType<String> {
 			return this.encryption.getEncryptor().decrypt(column.keyName(), stored, column.associatedDataBytes());
 		}
 		catch (SecretEncryptionException ex) {
-			throw ex.at(locationOf(column));
+			throw ex.at(locationOf(column, primaryKey.get()));
 		}
 	}
 
@@ -77,14 +85,18 @@ public final class EncryptedStringType implements UserType<String> {
 			throw new PlaceholderValueException(
 					"Refusing to store the masking placeholder '" + value
 							+ "' as a secret; a client sent back a masked value where a real secret is needed",
-					locationOf(column));
+					locationOf(column, null));
 		}
 		return this.encryption.getEncryptor().encrypt(column.keyName(), value, column.associatedDataBytes());
 	}
 
-	private static SecretLocation locationOf(EncryptedColumn column) {
+	private static SecretLocation locationOf(EncryptedColumn column, @Nullable String primaryKey) {
 		return new SecretLocation(column.keyName(), null, column.entity(), column.attribute(), column.table(),
-				column.column(), null);
+				column.column(), primaryKey);
+	}
+
+	EncryptedColumn getColumn() {
+		return this.column.get();
 	}
 
 	@Override

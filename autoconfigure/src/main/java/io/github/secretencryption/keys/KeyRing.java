@@ -73,6 +73,30 @@ public final class KeyRing {
 	}
 
 	/**
+	 * Create a key ring with one primary key per name, and older keys that only decrypt
+	 * values written before the primary took over.
+	 * @param primaries the keys that encrypt new values, one per name
+	 * @param decryptOnly the older keys; each one's name must have a primary key
+	 * @return the key ring
+	 */
+	public static KeyRing of(List<EncryptionKey> primaries, List<EncryptionKey> decryptOnly) {
+		Map<String, NamedKeys> keys = new LinkedHashMap<>(of(primaries).keys);
+		for (EncryptionKey key : decryptOnly) {
+			NamedKeys named = keys.get(key.getName());
+			if (named == null) {
+				throw new IllegalArgumentException("Key name '" + key.getName() + "' has no primary key");
+			}
+			Map<KeyId, EncryptionKey> byId = new LinkedHashMap<>(named.byId());
+			if (byId.putIfAbsent(key.getId(), key) != null) {
+				throw new IllegalArgumentException(
+						"Key id " + key.getId() + " is given more than once for key name '" + key.getName() + "'");
+			}
+			keys.put(key.getName(), new NamedKeys(named.primary(), Collections.unmodifiableMap(byId)));
+		}
+		return new KeyRing(Collections.unmodifiableMap(keys));
+	}
+
+	/**
 	 * Return the names of all keys.
 	 * @return the key names, in configuration order
 	 */

@@ -99,15 +99,20 @@ abstract class EncryptedAttributeIntegrationTests {
 	}
 
 	@Test
-	void keepsNullAsSqlNullAndEncryptsTheEmptyString() {
+	void keepsNullAsSqlNullAndEncryptsTheEmptyStringAndOneCharacter() {
 		Account empty = new Account("empty");
 		empty.setApiToken("");
 		Long emptyId = this.accounts.save(empty).getId();
 		Long nullId = this.accounts.save(new Account("null")).getId();
+		Account single = new Account("single");
+		single.setApiToken("x");
+		Long singleId = this.accounts.save(single).getId();
 		assertThat(rawColumn("api_token", nullId)).isNull();
 		assertThat(rawColumn("api_token", emptyId)).startsWith(AesGcmEncryptor.PREFIX);
+		assertThat(rawColumn("api_token", singleId)).startsWith(AesGcmEncryptor.PREFIX).isNotEqualTo("x");
 		assertThat(this.accounts.findById(emptyId)).get().extracting(Account::getApiToken).isEqualTo("");
 		assertThat(this.accounts.findById(nullId)).get().extracting(Account::getApiToken).isNull();
+		assertThat(this.accounts.findById(singleId)).get().extracting(Account::getApiToken).isEqualTo("x");
 		assertThat(this.accounts.findByApiTokenIsNull()).extracting(Account::getName).containsExactly("null");
 	}
 
