@@ -11,6 +11,7 @@ import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.keys.KeyFileStore;
 import io.github.secretencryption.keys.KeyRing;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -37,12 +38,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnBean(KeyRing.class)
 public final class SecretEncryptionActuatorAutoConfiguration {
 
-	private static KeyFileStore store(SecretEncryptionProperties properties) {
+	private static @Nullable KeyFileStore store(SecretEncryptionProperties properties) {
 		Path directory = properties.getKeyDirectory();
-		if (directory == null) {
-			throw new KeyDirectoryNotSetException();
-		}
-		return new KeyFileStore(directory);
+		return (directory != null && !properties.isInsecureEphemeralKeys())
+				? new KeyFileStore(directory, properties.getKeySource()) : null;
 	}
 
 	private static Supplier<List<EncryptedColumn>> columns(ObjectProvider<EncryptedColumnRegistry> registry) {

@@ -28,9 +28,9 @@ final class KeyFileInspector {
 
 	private final KeyRing keyRing;
 
-	private final KeyFileStore store;
+	private final @Nullable KeyFileStore store;
 
-	KeyFileInspector(KeyRing keyRing, KeyFileStore store) {
+	KeyFileInspector(KeyRing keyRing, @Nullable KeyFileStore store) {
 		this.keyRing = keyRing;
 		this.store = store;
 	}
@@ -41,6 +41,10 @@ final class KeyFileInspector {
 
 	private KeyState inspect(String name) {
 		EncryptionKey inUse = this.keyRing.getPrimary(name);
+		if (this.store == null) {
+			return new KeyState(name, null, inUse.getId().toString(), null, null, null,
+					roundTrips(inUse) ? null : "Key does not decrypt what it encrypts");
+		}
 		Path file = this.store.fileOf(name);
 		String mode = null;
 		Long size = null;
@@ -81,7 +85,7 @@ final class KeyFileInspector {
 		}
 	}
 
-	record KeyState(String name, Path path, String keyId, @Nullable String mode, @Nullable Long size,
+	record KeyState(String name, @Nullable Path path, String keyId, @Nullable String mode, @Nullable Long size,
 			@Nullable Instant lastModified, @Nullable String problem) {
 
 	}

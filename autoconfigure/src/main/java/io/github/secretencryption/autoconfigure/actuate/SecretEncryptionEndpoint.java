@@ -29,10 +29,12 @@ public class SecretEncryptionEndpoint {
 	/**
 	 * Create the endpoint.
 	 * @param keyRing the keys in use
-	 * @param store the key files
+	 * @param store the key files, or {@code null} for keys that do not live in the key
+	 * directory
 	 * @param columns supplies the encrypted columns
 	 */
-	public SecretEncryptionEndpoint(KeyRing keyRing, KeyFileStore store, Supplier<List<EncryptedColumn>> columns) {
+	public SecretEncryptionEndpoint(KeyRing keyRing, @Nullable KeyFileStore store,
+			Supplier<List<EncryptedColumn>> columns) {
 		this.inspector = new KeyFileInspector(keyRing, store);
 		this.columns = columns;
 	}
@@ -45,8 +47,8 @@ public class SecretEncryptionEndpoint {
 	public SecretEncryptionDescriptor keys() {
 		return new SecretEncryptionDescriptor(this.inspector.inspect()
 			.stream()
-			.map((key) -> new KeyDescriptor(key.name(), key.path().toString(), key.keyId(), key.mode(), key.size(),
-					key.lastModified(), columnsOf(key.name()), key.problem()))
+			.map((key) -> new KeyDescriptor(key.name(), (key.path() != null) ? key.path().toString() : null,
+					key.keyId(), key.mode(), key.size(), key.lastModified(), columnsOf(key.name()), key.problem()))
 			.toList());
 	}
 
@@ -72,7 +74,8 @@ public class SecretEncryptionEndpoint {
 	 * One key.
 	 *
 	 * @param name key name
-	 * @param path key file
+	 * @param path key file, or {@code null} for a key that does not live in the key
+	 * directory
 	 * @param keyId id of the key in use
 	 * @param mode octal mode of the key file, or {@code null} if it is missing
 	 * @param size size of the key file in bytes, or {@code null} if it is missing
@@ -82,8 +85,8 @@ public class SecretEncryptionEndpoint {
 	 * @param problem what is wrong with the key file, or {@code null}
 	 * @since 0.1.0
 	 */
-	public record KeyDescriptor(String name, String path, String keyId, @Nullable String mode, @Nullable Long size,
-			@Nullable Instant lastModified, List<String> columns, @Nullable String problem) {
+	public record KeyDescriptor(String name, @Nullable String path, String keyId, @Nullable String mode,
+			@Nullable Long size, @Nullable Instant lastModified, List<String> columns, @Nullable String problem) {
 
 	}
 

@@ -36,12 +36,13 @@ public class SecretEncryptionHealthIndicator extends AbstractHealthIndicator {
 	/**
 	 * Create a health indicator.
 	 * @param keyRing the keys in use
-	 * @param store the key files
+	 * @param store the key files, or {@code null} for keys that do not live in the key
+	 * directory
 	 * @param encryptor the encryptor
 	 * @param columns supplies the encrypted columns to sample
 	 * @param jdbc access to the database, or {@code null} to skip sampling
 	 */
-	public SecretEncryptionHealthIndicator(KeyRing keyRing, KeyFileStore store, AesGcmEncryptor encryptor,
+	public SecretEncryptionHealthIndicator(KeyRing keyRing, @Nullable KeyFileStore store, AesGcmEncryptor encryptor,
 			Supplier<List<EncryptedColumn>> columns, @Nullable JdbcTemplate jdbc) {
 		super("Secret encryption health check failed");
 		this.inspector = new KeyFileInspector(keyRing, store);
@@ -56,7 +57,7 @@ public class SecretEncryptionHealthIndicator extends AbstractHealthIndicator {
 		Map<String, Object> keys = new LinkedHashMap<>();
 		for (KeyFileInspector.KeyState key : this.inspector.inspect()) {
 			Map<String, Object> detail = new LinkedHashMap<>();
-			detail.put("path", key.path().toString());
+			detail.put("path", (key.path() != null) ? key.path().toString() : "(not in the key directory)");
 			detail.put("keyId", key.keyId());
 			if (key.mode() != null) {
 				detail.put("mode", key.mode());
