@@ -4,6 +4,8 @@ import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jackson.SecretMasking;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.jpa.HibernateEncryption;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.binder.AttributeBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +26,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ AttributeBinder.class, HibernatePropertiesCustomizer.class })
 public final class SecretEncryptionJpaAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SecretEncryptionJpaAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	EncryptedColumnRegistry secretEncryptionColumnRegistry() {
@@ -41,7 +45,16 @@ public final class SecretEncryptionJpaAutoConfiguration {
 
 	@Bean
 	HibernatePropertiesCustomizer secretEncryptionHibernatePropertiesCustomizer(HibernateEncryption encryption) {
-		return (properties) -> properties.putAll(encryption.toHibernateProperties());
+		return (properties) -> {
+			Object ownTranslator = properties.get(HibernateEncryption.QUERY_TRANSLATOR_SETTING);
+			properties.putAll(encryption.toHibernateProperties());
+			if (ownTranslator != null) {
+				properties.put(HibernateEncryption.QUERY_TRANSLATOR_SETTING, ownTranslator);
+				logger.warn("Queries are not checked for uses of encrypted attributes that the database cannot "
+						+ "evaluate, because " + HibernateEncryption.QUERY_TRANSLATOR_SETTING
+						+ " is set to a translator of the application's own");
+			}
+		};
 	}
 
 }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * It reaches Hibernate as the value of the setting {@value #SETTING} in the persistence
  * unit's properties. Spring Boot's auto-configuration sets it on the persistence unit it
  * builds; a persistence unit built by hand must set it too, for example
- * {@code factoryBean.getJpaPropertyMap().put(HibernateEncryption.SETTING, hibernateEncryption)}
+ * {@code factoryBean.getJpaPropertyMap().putAll(hibernateEncryption.toHibernateProperties())}
  * with the {@code HibernateEncryption} bean of the application. A persistence unit with
  * encrypted attributes that lacks it fails to start.
  *
@@ -25,6 +25,13 @@ public final class HibernateEncryption {
 	 * Name of the Hibernate setting that carries this object.
 	 */
 	public static final String SETTING = "io.github.secretencryption.hibernate-encryption";
+
+	/**
+	 * Name of Hibernate's setting for the translator of queries to SQL, through which
+	 * every JPQL, HQL and criteria query is checked for uses of encrypted attributes that
+	 * the database cannot evaluate.
+	 */
+	public static final String QUERY_TRANSLATOR_SETTING = "hibernate.query.sqm.translator";
 
 	private final AesGcmEncryptor encryptor;
 
@@ -70,11 +77,13 @@ public final class HibernateEncryption {
 	}
 
 	/**
-	 * Return the properties that connect a persistence unit to this instance.
+	 * Return the properties that connect a persistence unit to this instance: this object
+	 * under {@value #SETTING}, and the query check under
+	 * {@value #QUERY_TRANSLATOR_SETTING}.
 	 * @return a map to add to the persistence unit's properties
 	 */
 	public Map<String, Object> toHibernateProperties() {
-		return Map.of(SETTING, this);
+		return Map.of(SETTING, this, QUERY_TRANSLATOR_SETTING, CheckingSqmTranslatorFactory.class.getName());
 	}
 
 	@Override
