@@ -1,8 +1,13 @@
 package io.github.secretencryption.autoconfigure;
 
+import java.util.List;
+
+import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jackson.SecretMasking;
+import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
+import io.github.secretencryption.jpa.EncryptedReadListener;
 import io.github.secretencryption.jpa.HibernateEncryption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,10 +42,25 @@ public final class SecretEncryptionJpaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HibernateEncryption secretEncryptionHibernate(AesGcmEncryptor encryptor, EncryptedColumnRegistry registry,
-			ObjectProvider<SecretMasking> masking) {
+			ObjectProvider<SecretMasking> masking, SecretEncryptionProperties properties,
+			ObjectProvider<EncryptedReadListener> readListeners) {
 		SecretMasking secretMasking = masking.getIfAvailable();
+		List<EncryptedReadListener> listeners = readListeners.orderedStream().toList();
 		return new HibernateEncryption(encryptor, registry,
-				(secretMasking != null) ? secretMasking.getPlaceholder() : null);
+				(secretMasking != null) ? secretMasking.getPlaceholder() : null, properties.getPlaintextReads(),
+				new EncryptedReadListener() {
+
+					@Override
+					public void decryptionFailed(EncryptedColumn column, SecretEncryptionException failure) {
+						listeners.forEach((listener) -> listener.decryptionFailed(column, failure));
+					}
+
+					@Override
+					public void plaintextRead(EncryptedColumn column) {
+						listeners.forEach((listener) -> listener.plaintextRead(column));
+					}
+
+				});
 	}
 
 	@Bean

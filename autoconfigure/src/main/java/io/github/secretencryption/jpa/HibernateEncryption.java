@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What Hibernate needs to encrypt {@link io.github.secretencryption.Encrypted}
- * attributes: the encryptor, the registry that records encrypted columns, and the
- * placeholder that must never be stored as a secret.
+ * attributes: the encryptor, the registry that records encrypted columns, the placeholder
+ * that must never be stored as a secret, what to do with legacy plaintext, and who is
+ * told about failed reads.
  * <p>
  * It reaches Hibernate as the value of the setting {@value #SETTING} in the persistence
  * unit's properties. Spring Boot's auto-configuration sets it on the persistence unit it
@@ -39,17 +40,36 @@ public final class HibernateEncryption {
 
 	private final @Nullable String placeholder;
 
+	private final PlaintextReads plaintextReads;
+
+	private final EncryptedReadListener readListener;
+
 	/**
-	 * Create a new instance.
+	 * Create a new instance that rejects legacy plaintext.
 	 * @param encryptor the encryptor
 	 * @param registry the registry of encrypted columns
 	 * @param placeholder value that must never be written as a secret, or {@code null}
 	 */
 	public HibernateEncryption(AesGcmEncryptor encryptor, EncryptedColumnRegistry registry,
 			@Nullable String placeholder) {
+		this(encryptor, registry, placeholder, PlaintextReads.REJECT, EncryptedReadListener.NONE);
+	}
+
+	/**
+	 * Create a new instance.
+	 * @param encryptor the encryptor
+	 * @param registry the registry of encrypted columns
+	 * @param placeholder value that must never be written as a secret, or {@code null}
+	 * @param plaintextReads what reading legacy plaintext does
+	 * @param readListener told about failed reads and legacy plaintext reads
+	 */
+	public HibernateEncryption(AesGcmEncryptor encryptor, EncryptedColumnRegistry registry,
+			@Nullable String placeholder, PlaintextReads plaintextReads, EncryptedReadListener readListener) {
 		this.encryptor = encryptor;
 		this.registry = registry;
 		this.placeholder = placeholder;
+		this.plaintextReads = plaintextReads;
+		this.readListener = readListener;
 	}
 
 	/**
@@ -77,6 +97,22 @@ public final class HibernateEncryption {
 	}
 
 	/**
+	 * Return what reading legacy plaintext does.
+	 * @return the policy for legacy plaintext
+	 */
+	public PlaintextReads getPlaintextReads() {
+		return this.plaintextReads;
+	}
+
+	/**
+	 * Return the listener told about failed reads and legacy plaintext reads.
+	 * @return the listener
+	 */
+	public EncryptedReadListener getReadListener() {
+		return this.readListener;
+	}
+
+	/**
 	 * Return the properties that connect a persistence unit to this instance: this object
 	 * under {@value #SETTING}, and the query check under
 	 * {@value #QUERY_TRANSLATOR_SETTING}.
@@ -88,7 +124,7 @@ public final class HibernateEncryption {
 
 	@Override
 	public String toString() {
-		return "HibernateEncryption[" + this.registry + "]";
+		return "HibernateEncryption[" + this.registry + ", plaintext reads " + this.plaintextReads + "]";
 	}
 
 }

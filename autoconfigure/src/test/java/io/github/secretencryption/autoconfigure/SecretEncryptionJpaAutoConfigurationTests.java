@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.secretencryption.jpa.CheckingSqmTranslatorFactory;
 import io.github.secretencryption.jpa.HibernateEncryption;
+import io.github.secretencryption.jpa.PlaintextReads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +24,19 @@ class SecretEncryptionJpaAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(InsecureEphemeralKeysAutoConfiguration.class,
 				SecretEncryptionAutoConfiguration.class, SecretEncryptionJpaAutoConfiguration.class))
 		.withPropertyValues("secret-encryption.insecure-ephemeral-keys=true");
+
+	@Test
+	void rejectsLegacyPlaintextByDefault() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(HibernateEncryption.class).getPlaintextReads())
+			.isEqualTo(PlaintextReads.REJECT));
+	}
+
+	@Test
+	void allowsLegacyPlaintextWhenConfigured() {
+		this.contextRunner.withPropertyValues("secret-encryption.plaintext-reads=allow")
+			.run((context) -> assertThat(context.getBean(HibernateEncryption.class).getPlaintextReads())
+				.isEqualTo(PlaintextReads.ALLOW));
+	}
 
 	@Test
 	void connectsTheUnitAndItsQueryCheck() {
