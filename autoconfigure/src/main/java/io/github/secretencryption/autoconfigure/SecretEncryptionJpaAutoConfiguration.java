@@ -1,9 +1,16 @@
 package io.github.secretencryption.autoconfigure;
 
+import java.util.List;
+
+import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jackson.SecretMasking;
+import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
+import io.github.secretencryption.jpa.EncryptedReadListener;
 import io.github.secretencryption.jpa.HibernateEncryption;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.binder.AttributeBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +31,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass({ AttributeBinder.class, HibernatePropertiesCustomizer.class })
 public final class SecretEncryptionJpaAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SecretEncryptionJpaAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	EncryptedColumnRegistry secretEncryptionColumnRegistry() {
@@ -33,15 +42,39 @@ public final class SecretEncryptionJpaAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HibernateEncryption secretEncryptionHibernate(AesGcmEncryptor encryptor, EncryptedColumnRegistry registry,
-			ObjectProvider<SecretMasking> masking) {
+			ObjectProvider<SecretMasking> masking, SecretEncryptionProperties properties,
+			ObjectProvider<EncryptedReadListener> readListeners) {
 		SecretMasking secretMasking = masking.getIfAvailable();
+		List<EncryptedReadListener> listeners = readListeners.orderedStream().toList();
 		return new HibernateEncryption(encryptor, registry,
-				(secretMasking != null) ? secretMasking.getPlaceholder() : null);
+				(secretMasking != null) ? secretMasking.getPlaceholder() : null, properties.getPlaintextReads(),
+				new EncryptedReadListener() {
+
+					@Override
+					public void decryptionFailed(EncryptedColumn column, SecretEncryptionException failure) {
+						listeners.forEach((listener) -> listener.decryptionFailed(column, failure));
+					}
+
+					@Override
+					public void plaintextRead(EncryptedColumn column) {
+						listeners.forEach((listener) -> listener.plaintextRead(column));
+					}
+
+				});
 	}
 
 	@Bean
 	HibernatePropertiesCustomizer secretEncryptionHibernatePropertiesCustomizer(HibernateEncryption encryption) {
-		return (properties) -> properties.putAll(encryption.toHibernateProperties());
+		return (properties) -> {
+			Object ownTranslator = properties.get(HibernateEncryption.QUERY_TRANSLATOR_SETTING);
+			properties.putAll(encryption.toHibernateProperties());
+			if (ownTranslator != null) {
+				properties.put(HibernateEncryption.QUERY_TRANSLATOR_SETTING, ownTranslator);
+				logger.warn("Queries are not checked for uses of encrypted attributes that the database cannot "
+						+ "evaluate, because " + HibernateEncryption.QUERY_TRANSLATOR_SETTING
+						+ " is set to a translator of the application's own");
+			}
+		};
 	}
 
 }

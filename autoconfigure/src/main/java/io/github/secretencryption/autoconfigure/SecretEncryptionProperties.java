@@ -177,11 +177,26 @@ public class SecretEncryptionProperties {
 	}
 
 	/**
+	 * What reading a value without the prefix of a format version from an encrypted
+	 * column does: 'reject' fails the read; 'allow' returns the value as it is, logs a
+	 * warning naming the column and row, and counts the read.
+	 */
+	private io.github.secretencryption.jpa.PlaintextReads plaintextReads = io.github.secretencryption.jpa.PlaintextReads.REJECT;
+
+	/**
 	 * Whether to use random keys held in memory only, instead of the key directory, and
 	 * never write a key file. For tests only: every value encrypted with these keys is
 	 * unreadable once the application stops.
 	 */
 	private boolean insecureEphemeralKeys;
+
+	public io.github.secretencryption.jpa.PlaintextReads getPlaintextReads() {
+		return this.plaintextReads;
+	}
+
+	public void setPlaintextReads(io.github.secretencryption.jpa.PlaintextReads plaintextReads) {
+		this.plaintextReads = plaintextReads;
+	}
 
 	public boolean isInsecureEphemeralKeys() {
 		return this.insecureEphemeralKeys;

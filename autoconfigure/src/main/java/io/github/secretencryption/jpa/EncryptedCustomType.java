@@ -34,6 +34,10 @@ final class EncryptedCustomType extends CustomType<String> {
 		this.userType = userType;
 	}
 
+	EncryptedColumn getColumn() {
+		return this.userType.getColumn();
+	}
+
 	@Override
 	public ValueBinder<String> getJdbcValueBinder() {
 		return this.binder;

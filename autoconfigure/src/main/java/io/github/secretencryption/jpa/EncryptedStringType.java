@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import io.github.secretencryption.PlaceholderValueException;
 import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.SecretLocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.usertype.UserType;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class EncryptedStringType implements UserType<String> {
+
+	private static final Log logger = LogFactory.getLog(EncryptedStringType.class);
 
 	private final HibernateEncryption encryption;
 
@@ -61,12 +65,30 @@ public final class EncryptedStringType implements UserType<String> {
 			return null;
 		}
 		EncryptedColumn column = this.column.get();
+		if (this.encryption.getPlaintextReads() == PlaintextReads.ALLOW && isLegacyPlaintext(stored)) {
+			logger.warn("Read legacy plaintext from an encrypted column (" + locationOf(column, primaryKey.get())
+					+ "); it stays plaintext until a new value is saved");
+			this.encryption.getReadListener().plaintextRead(column);
+			return stored;
+		}
 		try {
 			return this.encryption.getEncryptor().decrypt(column.keyName(), stored, column.associatedDataBytes());
 		}
 		catch (SecretEncryptionException ex) {
-			throw ex.at(locationOf(column, primaryKey.get()));
+			SecretEncryptionException located = ex.at(locationOf(column, primaryKey.get()));
+			this.encryption.getReadListener().decryptionFailed(column, located);
+			throw located;
 		}
+	}
+
+	/**
+	 * Whether a stored value lacks the {@code se<version>:} prefix of every format
+	 * version, past or future, so it can only be plaintext written before encryption.
+	 */
+	private static boolean isLegacyPlaintext(String stored) {
+		int colon = stored.indexOf(':');
+		return !(stored.startsWith("se") && colon > 2 && colon < 8
+				&& stored.substring(2, colon).chars().allMatch((c) -> c >= '0' && c <= '9'));
 	}
 
 	@Override

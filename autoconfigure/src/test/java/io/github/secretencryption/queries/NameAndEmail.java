@@ -1,0 +1,5 @@
+package io.github.secretencryption.queries;
+
+public record NameAndEmail(String name, String email) {
+
+}
