@@ -19,6 +19,7 @@ import org.jasypt.encryption.StringEncryptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -31,6 +32,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -93,6 +95,13 @@ class SecretEncryptionJasyptAutoConfigurationTests {
 			.withPropertyValues(keyDirectory(), "app.password=" + encrypted(PASSWORD), "app.user=mailer")
 			.run((context) -> assertThat(context.getBean(AppProperties.class))
 				.isEqualTo(new AppProperties("mailer", PASSWORD)));
+	}
+
+	@Test
+	void injectsThePlaintextIntoValueFields() {
+		this.contextRunner.withUserConfiguration(ValueFieldConfiguration.class)
+			.withPropertyValues(keyDirectory(), "app.password=" + encrypted(PASSWORD))
+			.run((context) -> assertThat(context.getBean(ValueField.class).password).isEqualTo(PASSWORD));
 	}
 
 	@Test
@@ -337,6 +346,19 @@ class SecretEncryptionJasyptAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(AppProperties.class)
 	static class AppPropertiesConfiguration {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(ValueField.class)
+	static class ValueFieldConfiguration {
+
+	}
+
+	static class ValueField {
+
+		@Value("${app.password}")
+		String password;
 
 	}
 

@@ -131,6 +131,19 @@ class EncryptValueCommandTests {
 	}
 
 	@Test
+	void applicationWithoutJasyptStartsWithoutTheConfigKeyAndTakesEncValuesAsText() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(ConfigValueTestApplication.class, this.temp, null,
+				"--secret-encryption.key-directory=" + keys, "--app.password=ENC(se1:AAAA)");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.outLines())
+			.contains("app.password sha-256 " + ConfigValueTestApplication.sha256("ENC(se1:AAAA)"));
+		assertThat(result.err()).doesNotContain("jasypt");
+		assertThat(keys.resolve("secret-encryption.key")).exists();
+		assertThat(keys.resolve("config.key")).doesNotExist();
+	}
+
+	@Test
 	void verifyKeysChecksTheConfigKeyToo() throws Exception {
 		Path keys = this.temp.resolve("keys");
 		KeyFileStore store = new KeyFileStore(keys);
