@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs {@code verify-keys} in a real process, as an operator would.
+ * Runs {@code verify-keys} in a real process, as an operator would, without Jasypt on the
+ * class path, so that the keys are the configured ones. {@link EncryptValueCommandTests}
+ * covers the key of configuration values, which Jasypt adds.
  */
 class VerifyKeysCommandTests {
 
@@ -25,8 +27,8 @@ class VerifyKeysCommandTests {
 		KeyFileStore store = new KeyFileStore(keys);
 		store.loadOrCreate("secret-encryption");
 		store.loadOrCreate("health-check");
-		ForkedCommand.Result result = ForkedCommand.run(CommandTestApplication.class, this.temp, "verify-keys",
-				"--secret-encryption.key-directory=" + keys);
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys", "--secret-encryption.key-directory=" + keys);
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.outLines()).containsExactly(
 				"[OK] " + keys.resolve("secret-encryption.key") + " mode=600 size=32",
@@ -44,8 +46,8 @@ class VerifyKeysCommandTests {
 		Path secret = store.fileOf("secret-encryption");
 		store.loadOrCreate("secret-encryption");
 		Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
-		ForkedCommand.Result result = ForkedCommand.run(CommandTestApplication.class, this.temp, "verify-keys",
-				"--secret-encryption.key-directory=" + keys,
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys", "--secret-encryption.key-directory=" + keys,
 				"--secret-encryption.keys=secret-encryption,health-check,short");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.outLines()).containsExactly(
@@ -64,8 +66,8 @@ class VerifyKeysCommandTests {
 		Path shortKey = store.fileOf("health-check");
 		Files.write(shortKey, new byte[31]);
 		Files.setPosixFilePermissions(shortKey, PosixFilePermissions.fromString("rw-------"));
-		ForkedCommand.Result result = ForkedCommand.run(CommandTestApplication.class, this.temp, "verify-keys",
-				"--secret-encryption.key-directory=" + keys);
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys", "--secret-encryption.key-directory=" + keys);
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.outLines()).containsExactly(
 				"[OK] " + keys.resolve("secret-encryption.key") + " mode=600 size=32",
@@ -75,7 +77,8 @@ class VerifyKeysCommandTests {
 
 	@Test
 	void reportsAMissingKeyDirectoryProperty() throws Exception {
-		ForkedCommand.Result result = ForkedCommand.run(CommandTestApplication.class, this.temp, "verify-keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.outLines()).containsExactly(
 				"[FAIL] secret-encryption.key-directory is not set; set it to the directory of the key files");

@@ -1,0 +1,80 @@
+package io.github.secretencryption.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.secretencryption.crypto.AesGcmEncryptor;
+import io.github.secretencryption.jasypt.AesGcmStringEncryptor;
+import io.github.secretencryption.jasypt.ConfigValueEncryptor;
+import io.github.secretencryption.keys.EncryptionKey;
+import io.github.secretencryption.keys.KeyFileStore;
+import io.github.secretencryption.keys.KeyRing;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.PriorityOrdered;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * Loads the key of configuration values from the key directory and decrypts every
+ * encrypted value once, while the bean factory is post-processed: before Jasypt wraps the
+ * property sources and before any bean exists.
+ * <p>
+ * Jasypt decrypts a value whenever Spring Boot reads it, and Spring Boot reads every
+ * environment variable as soon as anything binds properties. An encryptor that waited for
+ * the key ring bean would be asked to decrypt while that bean is being bound, a cycle.
+ * This one depends on the environment and the key file only. The key ring loads the same
+ * file again, so that the key is checked and reported like every other key.
+ */
+final class ConfigValueEncryptorLoader implements BeanFactoryPostProcessor, PriorityOrdered {
+
+	private static final Log logger = LogFactory.getLog(ConfigValueEncryptorLoader.class);
+
+	private final ConfigurableEnvironment environment;
+
+	private @Nullable AesGcmStringEncryptor encryptor;
+
+	ConfigValueEncryptorLoader(ConfigurableEnvironment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		Binder binder = Binder.get(this.environment);
+		Path directory = binder.bind("secret-encryption.key-directory", Path.class).orElse(null);
+		if (directory == null) {
+			throw new KeyDirectoryNotSetException();
+		}
+		String keyName = binder
+			.bindOrCreate(SecretEncryptionConfigProperties.PREFIX, SecretEncryptionConfigProperties.class)
+			.getKeyName();
+		EncryptionKey key = new KeyFileStore(directory).loadOrCreate(keyName);
+		logger.debug("Loaded key '" + keyName + "' with id " + key.getId() + " for configuration values");
+		ConfigValueEncryptor configValues = new ConfigValueEncryptor(new AesGcmEncryptor(KeyRing.of(List.of(key))),
+				keyName);
+		new EncryptedPropertyCheck(configValues).check(this.environment);
+		this.encryptor = new AesGcmStringEncryptor(configValues);
+	}
+
+	/**
+	 * Return the encryptor of configuration values.
+	 * @return the encryptor
+	 * @throws IllegalStateException if the bean factory was not post-processed yet
+	 */
+	AesGcmStringEncryptor getEncryptor() {
+		if (this.encryptor == null) {
+			throw new IllegalStateException("Key of configuration values is not loaded yet");
+		}
+		return this.encryptor;
+	}
+
+	@Override
+	public int getOrder() {
+		return HIGHEST_PRECEDENCE;
+	}
+
+}

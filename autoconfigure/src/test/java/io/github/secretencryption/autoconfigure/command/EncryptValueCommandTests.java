@@ -1,0 +1,167 @@
+package io.github.secretencryption.autoconfigure.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.github.secretencryption.jasypt.ConfigValueTestApplication;
+import io.github.secretencryption.keys.KeyFileStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs {@code encrypt-value} in a real process, as an operator would, and uses its output
+ * in applications.
+ */
+class EncryptValueCommandTests {
+
+	private static final String VALUE = "db-pässword with spaces, (parentheses) and = signs";
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void printsTheValueOfStandardInputEncryptedForThisInstallAndNothingElse() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = encryptValue(VALUE + "\n", keys);
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.outLines()).singleElement().asString().matches("ENC\\(se1:[A-Za-z0-9+/]+={0,2}\\)");
+		assertThat(result.err()).contains("Running command encrypt-value")
+			.contains("Created key 'config' in " + keys.resolve("config.key"))
+			.doesNotContain(VALUE)
+			.doesNotContain(HexFormat.of().formatHex(Files.readAllBytes(keys.resolve("config.key"))));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("config.key"))))
+			.isEqualTo("rw-------");
+		assertThat(keys.resolve("secret-encryption.key")).doesNotExist();
+	}
+
+	@Test
+	void outputDecryptsInAnApplicationOfTheSameInstall() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		String encrypted = encryptValue(VALUE, keys).out().strip();
+		SpringApplication application = new SpringApplication(ConfigValueTestApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		try (ConfigurableApplicationContext context = application.run("--secret-encryption.key-directory=" + keys,
+				"--app.password=" + encrypted)) {
+			assertThat(context.getEnvironment().getProperty("app.password")).isEqualTo(VALUE);
+		}
+	}
+
+	@Test
+	void outputDecryptsFromAnEnvironmentVariableInAnotherProcess() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		String encrypted = encryptValue(VALUE, keys).out().strip();
+		ForkedCommand.Result result = ForkedCommand.runWithEnvironment(ConfigValueTestApplication.class, this.temp,
+				Map.of("APP_PASSWORD", encrypted), "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.outLines()).contains("app.password sha-256 " + ConfigValueTestApplication.sha256(VALUE));
+	}
+
+	@Test
+	void encryptsUnderTheKeyThatTheApplicationAlreadyUses() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		byte[] key = Files.readAllBytes(new KeyFileStore(keys).loadOrCreate("config").getFile());
+		ForkedCommand.Result result = encryptValue(VALUE, keys);
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.err()).doesNotContain("Created key");
+		assertThat(Files.readAllBytes(keys.resolve("config.key"))).isEqualTo(key);
+	}
+
+	@Test
+	void refusesAValueOnTheCommandLine() throws Exception {
+		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, "",
+				"encrypt-value", VALUE, "--secret-encryption.key-directory=" + this.temp.resolve("keys"));
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("[FAIL] encrypt-value: takes no value on the command line, where the shell "
+				+ "history and the process list would keep it; pipe the value into standard input instead: "
+				+ "printf '%s' \"$VALUE\" | java -jar app.jar encrypt-value");
+		assertThat(this.temp.resolve("keys")).doesNotExist();
+	}
+
+	@Test
+	void refusesEmptyInput() throws Exception {
+		ForkedCommand.Result result = encryptValue("\n", this.temp.resolve("keys"));
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("[FAIL] encrypt-value: standard input is empty; pipe the value in, as in "
+				+ "printf '%s' \"$VALUE\" | java -jar app.jar encrypt-value");
+	}
+
+	@Test
+	void reportsAMissingKeyDirectoryOnStandardError() throws Exception {
+		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, VALUE,
+				"encrypt-value");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains(
+				"[FAIL] encrypt-value: secret-encryption.key-directory is not set; set it to the directory of the key files");
+	}
+
+	@Test
+	void reportsAKeyFileThatGroupOrOthersCanRead() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		Path file = new KeyFileStore(keys).loadOrCreate("config").getFile();
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+		ForkedCommand.Result result = encryptValue(VALUE, keys);
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("[FAIL] encrypt-value: Key file " + file
+				+ " has mode rw-r-----, which lets group or others access it; run 'chmod 600 " + file
+				+ "' and check that nobody else has read the key");
+	}
+
+	@Test
+	void needsJasypt() throws Exception {
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, VALUE,
+				"encrypt-value", "--secret-encryption.key-directory=" + this.temp.resolve("keys"));
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("[FAIL] encrypt-value: needs "
+				+ "com.github.ulisesbocchio:jasypt-spring-boot-starter on the class path, which decrypts ENC(...) "
+				+ "values; add it to the application's dependencies");
+	}
+
+	@Test
+	void applicationWithoutJasyptStartsWithoutTheConfigKeyAndTakesEncValuesAsText() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(ConfigValueTestApplication.class, this.temp, null,
+				"--secret-encryption.key-directory=" + keys, "--app.password=ENC(se1:AAAA)");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.outLines())
+			.contains("app.password sha-256 " + ConfigValueTestApplication.sha256("ENC(se1:AAAA)"));
+		assertThat(result.err()).doesNotContain("jasypt");
+		assertThat(keys.resolve("secret-encryption.key")).exists();
+		assertThat(keys.resolve("config.key")).doesNotExist();
+	}
+
+	@Test
+	void verifyKeysChecksTheConfigKeyToo() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(keys);
+		for (String name : new String[] { "secret-encryption", "health-check", "config" }) {
+			store.loadOrCreate(name);
+		}
+		ForkedCommand.Result result = ForkedCommand.run(CommandTestApplication.class, this.temp, "verify-keys",
+				"--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.outLines()).containsExactly(
+				"[OK] " + keys.resolve("secret-encryption.key") + " mode=600 size=32",
+				"[OK] " + keys.resolve("health-check.key") + " mode=600 size=32",
+				"[OK] " + keys.resolve("config.key") + " mode=600 size=32");
+	}
+
+	private ForkedCommand.Result encryptValue(String input, Path keys) throws Exception {
+		return ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, input, "encrypt-value",
+				"--secret-encryption.key-directory=" + keys);
+	}
+
+}
