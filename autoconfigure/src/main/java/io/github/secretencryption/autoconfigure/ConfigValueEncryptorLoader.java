@@ -1,6 +1,8 @@
 package io.github.secretencryption.autoconfigure;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 
 import io.github.secretencryption.crypto.AesGcmEncryptor;
@@ -45,19 +47,52 @@ final class ConfigValueEncryptorLoader implements BeanFactoryPostProcessor, Prio
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		Binder binder = Binder.get(this.environment);
-		Path directory = binder.bind("secret-encryption.key-directory", Path.class).orElse(null);
-		if (directory == null) {
-			throw new KeyDirectoryNotSetException();
-		}
+		SecretEncryptionProperties properties = binder.bindOrCreate("secret-encryption",
+				SecretEncryptionProperties.class);
 		String keyName = binder
 			.bindOrCreate(SecretEncryptionConfigProperties.PREFIX, SecretEncryptionConfigProperties.class)
 			.getKeyName();
-		EncryptionKey key = new KeyFileStore(directory).loadOrCreate(keyName);
+		EncryptionKey key = loadKey(properties, keyName, this.environment);
 		logger.debug("Loaded key '" + keyName + "' with id " + key.getId() + " for configuration values");
 		ConfigValueEncryptor configValues = new ConfigValueEncryptor(new AesGcmEncryptor(KeyRing.of(List.of(key))),
 				keyName);
 		new EncryptedPropertyCheck(configValues).check(this.environment);
 		this.encryptor = new AesGcmStringEncryptor(configValues);
+	}
+
+	private static EncryptionKey loadKey(SecretEncryptionProperties properties, String keyName,
+			ConfigurableEnvironment environment) {
+		Path directory = properties.getKeyDirectory();
+		if (directory == null && !properties.isInsecureEphemeralKeys() && hasEncryptedValues(environment)) {
+			throw new KeyDirectoryNotSetException();
+		}
+		if (directory == null || properties.isInsecureEphemeralKeys()) {
+			// Nothing to decrypt, or test keys: a key that lives only as long as this
+			// process
+			byte[] bytes = new byte[EncryptionKey.LENGTH];
+			new SecureRandom().nextBytes(bytes);
+			try {
+				return new EncryptionKey(keyName, bytes, null);
+			}
+			finally {
+				Arrays.fill(bytes, (byte) 0);
+			}
+		}
+		return new KeyFileStore(directory, properties.getKeySource()).loadOrCreate(keyName);
+	}
+
+	private static boolean hasEncryptedValues(ConfigurableEnvironment environment) {
+		for (org.springframework.core.env.PropertySource<?> source : environment.getPropertySources()) {
+			if (source instanceof org.springframework.core.env.EnumerablePropertySource<?> enumerable) {
+				for (String name : enumerable.getPropertyNames()) {
+					if (enumerable.getProperty(name) instanceof CharSequence value
+							&& value.toString().contains("ENC(")) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
