@@ -75,11 +75,11 @@ abstract class SecretMigrationIntegrationTests {
 				&& System.nanoTime() < deadline) {
 			Thread.sleep(5);
 		}
-		Thread.sleep(500);
+		Thread.sleep(100);
 		running.process().destroyForcibly().waitFor();
 		long encryptedWhenKilled = encryptedCount(database);
 		assertThat(encryptedWhenKilled).as("values encrypted when the process was killed")
-			.isGreaterThan(5)
+			.isGreaterThanOrEqualTo(5)
 			.isLessThan(secrets.size());
 
 		ForkedPatchManager.Result resumed = migrate(database, keys);
