@@ -1,6 +1,7 @@
 package io.github.secretencryption.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,8 @@ public class SecretEncryptionProperties {
 
 	private final KeyRegistry keyRegistry = new KeyRegistry();
 
+	private final Migration migration = new Migration();
+
 	public @Nullable Path getKeyDirectory() {
 		return this.keyDirectory;
 	}
@@ -69,6 +72,10 @@ public class SecretEncryptionProperties {
 
 	public KeyRegistry getKeyRegistry() {
 		return this.keyRegistry;
+	}
+
+	public Migration getMigration() {
+		return this.migration;
 	}
 
 	/**
@@ -150,6 +157,39 @@ public class SecretEncryptionProperties {
 
 		public void setAcceptKeyLoss(List<String> acceptKeyLoss) {
 			this.acceptKeyLoss = acceptKeyLoss;
+		}
+
+	}
+
+	/**
+	 * Commands that rewrite the values of encrypted columns in place.
+	 */
+	public static class Migration {
+
+		/**
+		 * How many rows one transaction reads and writes.
+		 */
+		private int batchSize = 500;
+
+		/**
+		 * How often a long run prints its progress (rows done, rate and time left).
+		 */
+		private Duration progressInterval = Duration.ofSeconds(5);
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -30,6 +31,8 @@ public final class ColumnMigration {
 
 	private final int batchSize;
 
+	private final Duration progressInterval;
+
 	private final boolean dryRun;
 
 	private final PrintStream out;
@@ -38,15 +41,23 @@ public final class ColumnMigration {
 	 * Create a migration.
 	 * @param dataSource the database
 	 * @param batchSize how many rows one transaction reads and writes
+	 * @param progressInterval how often a column's progress is printed
 	 * @param dryRun whether to count the changes without writing them
 	 * @param out where progress and the summary go
 	 */
-	public ColumnMigration(DataSource dataSource, int batchSize, boolean dryRun, PrintStream out) {
+	public ColumnMigration(DataSource dataSource, int batchSize, Duration progressInterval, boolean dryRun,
+			PrintStream out) {
 		if (batchSize < 1) {
-			throw new IllegalArgumentException("Batch size must be at least 1, not " + batchSize);
+			throw new IllegalArgumentException(
+					"secret-encryption.migration.batch-size must be at least 1, not " + batchSize);
+		}
+		if (progressInterval.isNegative()) {
+			throw new IllegalArgumentException(
+					"secret-encryption.migration.progress-interval must not be negative, not " + progressInterval);
 		}
 		this.dataSource = dataSource;
 		this.batchSize = batchSize;
+		this.progressInterval = progressInterval;
 		this.dryRun = dryRun;
 		this.out = out;
 	}
@@ -69,7 +80,7 @@ public final class ColumnMigration {
 		}
 		long total = count(column);
 		this.out.println(name + ": checking " + total + " values");
-		Progress progress = new Progress(name, total, this.out);
+		Progress progress = new Progress(name, total, this.progressInterval.toNanos(), this.out);
 		long changed = 0;
 		long unchanged = 0;
 		long conflicts = 0;
@@ -221,7 +232,7 @@ public final class ColumnMigration {
 	 */
 	private static final class Progress {
 
-		private static final long INTERVAL_NANOS = 5_000_000_000L;
+		private final long intervalNanos;
 
 		private final String column;
 
@@ -235,8 +246,9 @@ public final class ColumnMigration {
 
 		private long done;
 
-		Progress(String column, long total, PrintStream out) {
+		Progress(String column, long total, long intervalNanos, PrintStream out) {
 			this.column = column;
+			this.intervalNanos = intervalNanos;
 			this.total = total;
 			this.out = out;
 		}
@@ -244,7 +256,7 @@ public final class ColumnMigration {
 		void advance(int rows) {
 			this.done += rows;
 			long now = System.nanoTime();
-			if (now - this.last < INTERVAL_NANOS) {
+			if (now - this.last < this.intervalNanos) {
 				return;
 			}
 			this.last = now;

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.github.secretencryption.SecretEncryptionException;
+import io.github.secretencryption.autoconfigure.SecretEncryptionProperties;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
@@ -45,9 +46,11 @@ public final class MigrateSecretsCommand implements SecretEncryptionCommand {
 		AesGcmEncryptor encryptor = context.getApplicationContext().getBean(AesGcmEncryptor.class);
 		DataSource dataSource = context.getApplicationContext().getBean(DataSource.class);
 		boolean dryRun = context.hasOption("dry-run");
-		int batchSize = context.getEnvironment()
-			.getProperty("secret-encryption.migration.batch-size", Integer.class, 500);
-		ColumnMigration migration = new ColumnMigration(dataSource, batchSize, dryRun, out);
+		SecretEncryptionProperties.Migration settings = context.getApplicationContext()
+			.getBean(SecretEncryptionProperties.class)
+			.getMigration();
+		ColumnMigration migration = new ColumnMigration(dataSource, settings.getBatchSize(),
+				settings.getProgressInterval(), dryRun, out);
 		List<ColumnMigration.Result> results = new ArrayList<>();
 		for (EncryptedColumn column : registry.getColumns()) {
 			results.add(migration.migrate(column, (value) -> encryptIfPlaintext(encryptor, column, value)));
