@@ -2,6 +2,7 @@ package io.github.secretencryption.autoconfigure;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -21,6 +22,8 @@ import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,9 +57,14 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 	@Bean
 	KeyLossGuardInitializer secretEncryptionKeyLossGuard(DataSource dataSource, KeyRing keyRing,
 			ObjectProvider<EncryptedColumnRegistry> columns, SecretEncryptionProperties properties,
-			DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer) {
-		return new KeyLossGuardInitializer(new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
-				new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss())), keyRing, columns);
+			DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer, Environment environment,
+			ResourceLoader resourceLoader) {
+		// configuration values are checked against their key when the application starts
+		String configKeyName = EncryptedConfigValues.keyName(environment, resourceLoader.getClassLoader());
+		return new KeyLossGuardInitializer(
+				new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
+						new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss())),
+				keyRing, columns, (configKeyName != null) ? Set.of(configKeyName) : Set.of());
 	}
 
 	/**
@@ -70,16 +78,20 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
 		private final ObjectProvider<EncryptedColumnRegistry> columns;
 
-		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns) {
+		private final Set<String> notInDatabase;
+
+		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns,
+				Set<String> notInDatabase) {
 			this.guard = guard;
 			this.keyRing = keyRing;
 			this.columns = columns;
+			this.notInDatabase = notInDatabase;
 		}
 
 		@Override
 		public void afterSingletonsInstantiated() {
 			EncryptedColumnRegistry registry = this.columns.getIfAvailable();
-			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of());
+			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of(), this.notInDatabase);
 		}
 
 	}

@@ -53,9 +53,24 @@ public final class KeyLossGuard {
 	 * @throws KeyLossException if a key name's stored values cannot be read with its keys
 	 */
 	public void check(KeyRing keyRing, List<EncryptedColumn> columns) {
+		check(keyRing, columns, Set.of());
+	}
+
+	/**
+	 * Check the key names of a key ring that protect database values, and record their
+	 * key ids.
+	 * @param keyRing the loaded keys
+	 * @param columns every encrypted column
+	 * @param notInDatabase key names whose values never live in the database (the key of
+	 * configuration values), which are neither checked nor recorded
+	 * @throws KeyLossException if a key name's stored values cannot be read with its keys
+	 */
+	public void check(KeyRing keyRing, List<EncryptedColumn> columns, Set<String> notInDatabase) {
 		for (String name : keyRing.getNames()) {
-			check(name, keyRing.getKeys(name),
-					columns.stream().filter((column) -> column.keyName().equals(name)).toList());
+			if (!notInDatabase.contains(name)) {
+				check(name, keyRing.getKeys(name),
+						columns.stream().filter((column) -> column.keyName().equals(name)).toList());
+			}
 		}
 	}
 

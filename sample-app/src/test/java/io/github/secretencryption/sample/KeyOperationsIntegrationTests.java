@@ -86,7 +86,8 @@ class KeyOperationsIntegrationTests {
 			assertThat(result.exitCode()).isZero();
 			assertThat(result.out().lines()).containsExactly(
 					"[OK] " + keys.resolve("secret-encryption.key") + " mode=600 size=32",
-					"[OK] " + keys.resolve("health-check.key") + " mode=600 size=32");
+					"[OK] " + keys.resolve("health-check.key") + " mode=600 size=32",
+					"[OK] " + keys.resolve("config.key") + " mode=600 size=32");
 		}
 		Files.write(keys.resolve("health-check.key"), new byte[33]);
 		Result broken = run("verify-keys", "--secret-encryption.key-directory=" + keys);

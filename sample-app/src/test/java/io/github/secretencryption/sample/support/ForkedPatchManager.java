@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.secretencryption.sample.PatchManagerApplication;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the patch manager in a new JVM, as an operator runs {@code java -jar
@@ -26,17 +28,35 @@ public final class ForkedPatchManager {
 	 * @throws IOException if the process cannot be started
 	 */
 	public static Running start(Path workDirectory, List<String> args) throws IOException {
+		return start(workDirectory, args, Map.of(), null);
+	}
+
+	/**
+	 * Start the application in a new JVM with environment variables and standard input.
+	 * @param workDirectory the working directory, which also receives the output files
+	 * @param args the command line arguments
+	 * @param environment variables added to the environment of the process
+	 * @param input what the process reads from standard input, or {@code null} for
+	 * nothing
+	 * @return the running process and its output files
+	 * @throws IOException if the process cannot be started
+	 */
+	public static Running start(Path workDirectory, List<String> args, Map<String, String> environment,
+			@Nullable String input) throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), PatchManagerApplication.class.getName()));
 		command.addAll(args);
 		Path out = Files.createTempFile(workDirectory, "out", ".txt");
 		Path err = Files.createTempFile(workDirectory, "err", ".txt");
-		Process process = new ProcessBuilder(command).directory(workDirectory.toFile())
+		Path in = Files.createTempFile(workDirectory, "in", ".txt");
+		Files.writeString(in, (input != null) ? input : "");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workDirectory.toFile())
 			.redirectOutput(out.toFile())
 			.redirectError(err.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-			.start();
+			.redirectInput(in.toFile());
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new Running(process, out, err);
 	}
 
@@ -49,6 +69,21 @@ public final class ForkedPatchManager {
 	 */
 	public static Result run(Path workDirectory, List<String> args) throws Exception {
 		return start(workDirectory, args).await();
+	}
+
+	/**
+	 * Run the application in a new JVM with environment variables and standard input
+	 * until it exits.
+	 * @param workDirectory the working directory
+	 * @param args the command line arguments
+	 * @param environment variables added to the environment of the process
+	 * @param input what the process reads from standard input
+	 * @return exit code and output
+	 * @throws Exception if the process cannot be run or does not end within two minutes
+	 */
+	public static Result run(Path workDirectory, List<String> args, Map<String, String> environment, String input)
+			throws Exception {
+		return start(workDirectory, args, environment, input).await();
 	}
 
 	/**
