@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.secretencryption.jasypt.LegacyPbeDecryptor;
 import io.github.secretencryption.keys.KeySource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -176,6 +177,8 @@ public class SecretEncryptionProperties {
 		 */
 		private Duration progressInterval = Duration.ofSeconds(5);
 
+		private final Jasypt jasypt = new Jasypt();
+
 		public int getBatchSize() {
 			return this.batchSize;
 		}
@@ -190,6 +193,130 @@ public class SecretEncryptionProperties {
 
 		public void setProgressInterval(Duration progressInterval) {
 			this.progressInterval = progressInterval;
+		}
+
+		public Jasypt getJasypt() {
+			return this.jasypt;
+		}
+
+	}
+
+	/**
+	 * Columns whose values Jasypt's password-based string encryptor wrote, which
+	 * 'migrate-secrets --from-jasypt' re-encrypts. The defaults are those of the Jasypt
+	 * library, not of jasypt-spring-boot.
+	 */
+	public static class Jasypt {
+
+		/**
+		 * Encrypted columns, as 'table.column', that hold Jasypt values. Plain
+		 * 'migrate-secrets' leaves them alone.
+		 */
+		private List<String> columns = new ArrayList<>();
+
+		/**
+		 * Password the values were encrypted with. Pass it through the environment
+		 * (SECRET_ENCRYPTION_MIGRATION_JASYPT_PASSWORD), not on the command line.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * Password-based encryption algorithm.
+		 */
+		private String algorithm = LegacyPbeDecryptor.DEFAULT_ALGORITHM;
+
+		/**
+		 * Key obtention iterations.
+		 */
+		private int keyObtentionIterations = LegacyPbeDecryptor.DEFAULT_ITERATIONS;
+
+		/**
+		 * Class name of the IV generator.
+		 */
+		private String ivGeneratorClassname = LegacyPbeDecryptor.DEFAULT_IV_GENERATOR;
+
+		/**
+		 * Class name of the salt generator.
+		 */
+		private String saltGeneratorClassname = LegacyPbeDecryptor.DEFAULT_SALT_GENERATOR;
+
+		/**
+		 * Encoding of the stored values: 'base64' or 'hexadecimal'.
+		 */
+		private String stringOutputType = LegacyPbeDecryptor.DEFAULT_STRING_OUTPUT_TYPE;
+
+		/**
+		 * Name of the JCE provider of the algorithm; the runtime's default when not set.
+		 */
+		private @Nullable String providerName;
+
+		public List<String> getColumns() {
+			return this.columns;
+		}
+
+		public void setColumns(List<String> columns) {
+			this.columns = columns;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public String getAlgorithm() {
+			return this.algorithm;
+		}
+
+		public void setAlgorithm(String algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public int getKeyObtentionIterations() {
+			return this.keyObtentionIterations;
+		}
+
+		public void setKeyObtentionIterations(int keyObtentionIterations) {
+			this.keyObtentionIterations = keyObtentionIterations;
+		}
+
+		public String getIvGeneratorClassname() {
+			return this.ivGeneratorClassname;
+		}
+
+		public void setIvGeneratorClassname(String ivGeneratorClassname) {
+			this.ivGeneratorClassname = ivGeneratorClassname;
+		}
+
+		public String getSaltGeneratorClassname() {
+			return this.saltGeneratorClassname;
+		}
+
+		public void setSaltGeneratorClassname(String saltGeneratorClassname) {
+			this.saltGeneratorClassname = saltGeneratorClassname;
+		}
+
+		public String getStringOutputType() {
+			return this.stringOutputType;
+		}
+
+		public void setStringOutputType(String stringOutputType) {
+			this.stringOutputType = stringOutputType;
+		}
+
+		public @Nullable String getProviderName() {
+			return this.providerName;
+		}
+
+		public void setProviderName(@Nullable String providerName) {
+			this.providerName = providerName;
+		}
+
+		@Override
+		public String toString() {
+			return "Jasypt[columns=" + this.columns + ", algorithm=" + this.algorithm + "]";
 		}
 
 	}
