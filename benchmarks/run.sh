@@ -2,17 +2,17 @@
 #
 # Builds the benchmarks module (with autoconfigure and starter from this checkout, nothing
 # installed) and runs, in one go, the per-field encryption benchmarks against the peers,
-# the JPA load and save benchmarks on H2 in memory and on a throwaway PostgreSQL server,
-# and the start-up benchmark; then writes the Markdown tables of times and ratios to
+# the JPA load and save benchmarks and the migration benchmark on H2 in memory and on a
+# throwaway PostgreSQL server, and the start-up benchmark; then writes the Markdown tables of times and ratios to
 # benchmarks/target/benchmark-results/results.md.
 #
 # Usage: benchmarks/run.sh [options]
 #
 #   --quick              one fork and short iterations: checks that everything runs
-#   --only PARTS         comma-separated subset of crypto,jpa,startup (default: all)
+#   --only PARTS         comma-separated subset of crypto,jpa,migration,startup (default: all)
 #   --forks N            JMH forks per benchmark (default: 3)
 #   --startup-rounds N   counted launches of each start-up application (default: 10)
-#   --no-postgres        run the JPA benchmarks on H2 only
+#   --no-postgres        run the JPA and migration benchmarks on H2 only
 #   --update-doc         also copy the tables into docs/performance.md
 #
 # The PostgreSQL server comes from scripts/postgres.sh and is stopped on exit. When it
@@ -37,7 +37,7 @@ while [[ $# -gt 0 ]]; do
 	--only | --forks | --startup-rounds)
 		[[ $# -ge 2 ]] || { echo "run.sh: $1 needs a value" >&2; exit 2; }
 		suite_args+=("$1" "$2")
-		if [[ $1 == --only && $2 != *jpa* ]]; then
+		if [[ $1 == --only && $2 != *jpa* && $2 != *migration* ]]; then
 			postgres=false
 		fi
 		shift

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import io.github.secretencryption.benchmarks.crypto.FieldEncryptionBenchmark;
 import io.github.secretencryption.benchmarks.jpa.JpaBenchmark;
+import io.github.secretencryption.benchmarks.migration.MigrationBenchmark;
 import io.github.secretencryption.benchmarks.startup.StartupBenchmark;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -28,14 +29,15 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the field encryption, JPA and start-up benchmarks in one go and writes their
- * results as Markdown tables of times and ratios.
+ * Runs the field encryption, JPA, migration and start-up benchmarks in one go and writes
+ * their results as Markdown tables of times and ratios.
  * <p>
  * Arguments, all optional:
  * <ul>
- * <li>{@code --only crypto,jpa,startup}: the parts to run (default: all)</li>
- * <li>{@code --databases h2,postgresql}: databases of the JPA part (default: H2, and
- * PostgreSQL when {@code SECRET_ENCRYPTION_TEST_POSTGRES_URL} is set)</li>
+ * <li>{@code --only crypto,jpa,migration,startup}: the parts to run (default: all)</li>
+ * <li>{@code --databases h2,postgresql}: databases of the JPA and migration parts
+ * (default: H2, and PostgreSQL when {@code SECRET_ENCRYPTION_TEST_POSTGRES_URL} is
+ * set)</li>
  * <li>{@code --forks N}: JMH forks of each benchmark (default: 3)</li>
  * <li>{@code --startup-rounds N}: counted launches of each start-up application (default:
  * 10)</li>
@@ -77,12 +79,13 @@ public final class BenchmarkSuite {
 		long started = System.nanoTime();
 		Collection<RunResult> crypto = this.options.parts.contains("crypto") ? runCrypto() : List.of();
 		Collection<RunResult> jpa = this.options.parts.contains("jpa") ? runJpa() : List.of();
+		Collection<RunResult> migration = this.options.parts.contains("migration") ? runMigration() : List.of();
 		StartupBenchmark.Result startup = this.options.parts.contains("startup")
 				? new StartupBenchmark(this.options.quick ? 1 : 2, this.options.quick ? 3 : this.options.startupRounds)
 					.run()
 				: null;
 		long minutes = Math.round((System.nanoTime() - started) / 60e9);
-		Report report = new Report(crypto, jpa, startup);
+		Report report = new Report(crypto, jpa, migration, startup);
 		StringBuilder markdown = new StringBuilder();
 		markdown.append("Measured on ")
 			.append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
@@ -113,6 +116,12 @@ public final class BenchmarkSuite {
 		ChainedOptionsBuilder builder = jmhOptions(JpaBenchmark.class, "jpa.json")
 			.param("database", this.options.databases.toArray(String[]::new))
 			.addProfiler(CpuTimeProfiler.class);
+		return new Runner(builder.build()).run();
+	}
+
+	private Collection<RunResult> runMigration() throws RunnerException {
+		ChainedOptionsBuilder builder = jmhOptions(MigrationBenchmark.class, "migration.json").param("database",
+				this.options.databases.toArray(String[]::new));
 		return new Runner(builder.build()).run();
 	}
 
@@ -150,7 +159,7 @@ public final class BenchmarkSuite {
 			Path output, Path documentToUpdate) {
 
 		static Options parse(String[] args) {
-			List<String> parts = List.of("crypto", "jpa", "startup");
+			List<String> parts = List.of("crypto", "jpa", "migration", "startup");
 			List<String> databases = new ArrayList<>(List.of("h2"));
 			String postgresUrl = System.getenv("SECRET_ENCRYPTION_TEST_POSTGRES_URL");
 			if (postgresUrl != null && !postgresUrl.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.github.secretencryption.benchmarks.crypto.FieldEncryptor;
 import io.github.secretencryption.benchmarks.jpa.JpaBenchmark;
+import io.github.secretencryption.benchmarks.migration.MigrationBenchmark;
 import io.github.secretencryption.benchmarks.startup.StartupBenchmark;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.Result;
@@ -38,6 +39,10 @@ final class Report {
 
 	private final List<String> databases = new ArrayList<>();
 
+	private final Map<String, Estimate> migration = new LinkedHashMap<>();
+
+	private String migrationShape = "";
+
 	private final StartupBenchmark.@Nullable Result startup;
 
 	private final List<String[]> targets = new ArrayList<>();
@@ -46,7 +51,13 @@ final class Report {
 
 	private String jpaShape = "";
 
-	Report(Collection<RunResult> crypto, Collection<RunResult> jpa, StartupBenchmark.@Nullable Result startup) {
+	Report(Collection<RunResult> crypto, Collection<RunResult> jpa, Collection<RunResult> migration,
+			StartupBenchmark.@Nullable Result startup) {
+		for (RunResult result : migration) {
+			this.migration.put(key(method(result), result.getParams().getParam("database"), ""),
+					BenchmarkSuite.estimate(result.getPrimaryResult()));
+			this.migrationShape = shape(result);
+		}
 		for (RunResult result : crypto) {
 			this.crypto.put(
 					key(method(result), result.getParams().getParam("encryptor"), result.getParams().getParam("bytes")),
@@ -68,18 +79,18 @@ final class Report {
 	String toMarkdown() {
 		String crypto = cryptoTables();
 		String jpa = jpaTable();
+		String migration = migrationTable();
 		String startup = startupTable();
 		StringBuilder markdown = new StringBuilder("### Targets\n\n");
 		markdown.append("| Target | Wall clock | CPU time | Verdict |\n|---|---|---|---|\n");
 		for (String[] target : this.targets) {
 			markdown.append("| ").append(String.join(" | ", target)).append(" |\n");
 		}
-		markdown.append("| Migration: `migrate-secrets` over 100,000 rows on PostgreSQL against a JDBC batch UPDATE")
-			.append(" | not measured: the command does not exist yet | | — |\n\n");
+		markdown.append('\n');
 		markdown.append("Ratios divide secret-encryption's time by the other's (below 1 is faster) and carry the")
 			.append(" 99.9% confidence half-widths of both, added in quadrature. A verdict is given for each")
 			.append(" clock; \"by the mean\" means the interval reaches past the limit.\n\n");
-		return markdown.append(crypto).append(jpa).append(startup).toString();
+		return markdown.append(crypto).append(jpa).append(migration).append(startup).toString();
 	}
 
 	private String cryptoTables() {
@@ -265,6 +276,58 @@ final class Report {
 	private static Estimate perAttribute(Estimate encryptedMillis, Estimate plainMillis) {
 		return encryptedMillis.minus(plainMillis)
 			.times(1000.0 / (JpaBenchmark.ROWS * JpaBenchmark.ENCRYPTED_ATTRIBUTES));
+	}
+
+	private String migrationTable() {
+		if (this.migration.isEmpty()) {
+			return "";
+		}
+		StringBuilder markdown = new StringBuilder("### Migration\n\n");
+		markdown.append("Milliseconds by the wall clock to rewrite all ")
+			.append(String.format(Locale.ROOT, "%,d", MigrationBenchmark.ROWS))
+			.append(" values of a column (mean ± 99.9% confidence half-width, ")
+			.append(this.migrationShape)
+			.append("), in batches of ")
+			.append(MigrationBenchmark.BATCH_SIZE)
+			.append(" rows read by primary key and written in one transaction each: `migrate-secrets`' column")
+			.append(" migration (encrypting each plaintext value, each write conditional on the value read)")
+			.append(" against a plain JDBC batch `UPDATE ... WHERE id = ?` of the same batches. The database")
+			.append(" server's work is in both times.\n\n");
+		markdown
+			.append("| Database | JDBC batch UPDATE | migrate-secrets | Rows per second, migrate-secrets ÷ UPDATE |\n")
+			.append("|---|---|---|---|\n");
+		for (String database : List.of("postgresql", "h2")) {
+			Estimate baseline = this.migration.get(key("jdbcBatchUpdate", database, ""));
+			Estimate ours = this.migration.get(key("migrateSecrets", database, ""));
+			if (baseline == null || ours == null) {
+				continue;
+			}
+			Estimate speed = baseline.dividedBy(ours);
+			markdown.append("| ")
+				.append(databaseLabel(database))
+				.append(" | ")
+				.append(format(baseline))
+				.append(" ms (")
+				.append(rowsPerSecond(baseline))
+				.append(") | ")
+				.append(format(ours))
+				.append(" ms (")
+				.append(rowsPerSecond(ours))
+				.append(") | ")
+				.append(ratio(speed))
+				.append(" |\n");
+			if (database.equals("postgresql")) {
+				this.targets.add(new String[] {
+						"Migration of 100,000 rows on PostgreSQL: at least half the rows per second of a JDBC batch"
+								+ " UPDATE",
+						ratio(speed) + " the rows per second", "", "wall: " + atLeast(speed, 0.5) });
+			}
+		}
+		return markdown.append('\n').toString();
+	}
+
+	private static String rowsPerSecond(Estimate millis) {
+		return String.format(Locale.ROOT, "%,.0f rows/s", MigrationBenchmark.ROWS * 1000.0 / millis.mean());
 	}
 
 	private String startupTable() {
