@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import io.github.secretencryption.PlaceholderValueException;
 import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.SecretLocation;
+import io.github.secretencryption.crypto.AesGcmEncryptor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.hibernate.type.descriptor.WrapperOptions;
@@ -65,7 +66,7 @@ public final class EncryptedStringType implements UserType<String> {
 			return null;
 		}
 		EncryptedColumn column = this.column.get();
-		if (this.encryption.getPlaintextReads() == PlaintextReads.ALLOW && isLegacyPlaintext(stored)) {
+		if (this.encryption.getPlaintextReads() == PlaintextReads.ALLOW && AesGcmEncryptor.isLegacyPlaintext(stored)) {
 			logger.warn("Read legacy plaintext from an encrypted column (" + locationOf(column, primaryKey.get())
 					+ "); it stays plaintext until a new value is saved");
 			this.encryption.getReadListener().plaintextRead(column);
@@ -79,16 +80,6 @@ public final class EncryptedStringType implements UserType<String> {
 			this.encryption.getReadListener().decryptionFailed(column, located);
 			throw located;
 		}
-	}
-
-	/**
-	 * Whether a stored value lacks the {@code se<version>:} prefix of every format
-	 * version, past or future, so it can only be plaintext written before encryption.
-	 */
-	private static boolean isLegacyPlaintext(String stored) {
-		int colon = stored.indexOf(':');
-		return !(stored.startsWith("se") && colon > 2 && colon < 8
-				&& stored.substring(2, colon).chars().allMatch((c) -> c >= '0' && c <= '9'));
 	}
 
 	@Override
