@@ -75,6 +75,15 @@ public final class KeyUsage {
 	}
 
 	/**
+	 * Return the usage of no columns at all, for an application without encrypted
+	 * columns.
+	 * @return empty counts
+	 */
+	public static KeyUsage none() {
+		return new KeyUsage(List.of());
+	}
+
+	/**
 	 * Return the counts of every scanned column, in the order they were given.
 	 * @return the columns
 	 */
