@@ -282,6 +282,20 @@ public final class AesGcmEncryptor {
 	}
 
 	/**
+	 * Return the length of the text that {@link #encrypt(String, String, byte[])} returns
+	 * for a plaintext of the given UTF-8 length: the prefix, then the Base64 of the
+	 * plaintext and {@link #OVERHEAD} bytes.
+	 * @param plaintextBytes length of the UTF-8 plaintext in bytes
+	 * @return the number of (ASCII) characters of the stored value
+	 */
+	public static long storedLength(long plaintextBytes) {
+		if (plaintextBytes < 0) {
+			throw new IllegalArgumentException("Plaintext length must not be negative, not " + plaintextBytes);
+		}
+		return PREFIX.length() + 4 * ((plaintextBytes + OVERHEAD + 2) / 3);
+	}
+
+	/**
 	 * Read the key id of a stored value without decrypting it, or return {@code null} for
 	 * a value that is not an encrypted value of this format version: legacy plaintext, a
 	 * value of another format version, or one whose Base64 or binary form is malformed.

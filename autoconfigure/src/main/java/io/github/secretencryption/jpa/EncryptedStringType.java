@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.github.secretencryption.EncryptedValueTooLongException;
 import io.github.secretencryption.PlaceholderValueException;
 import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.SecretLocation;
@@ -35,7 +36,11 @@ public final class EncryptedStringType implements UserType<String> {
 
 	private final HibernateEncryption encryption;
 
+	private static final long NOT_READ = -2;
+
 	private final Supplier<EncryptedColumn> column;
+
+	private volatile long columnSize = NOT_READ;
 
 	EncryptedStringType(HibernateEncryption encryption, Supplier<EncryptedColumn> column) {
 		this.encryption = encryption;
@@ -89,7 +94,37 @@ public final class EncryptedStringType implements UserType<String> {
 			st.setNull(position, Types.VARCHAR);
 			return;
 		}
-		st.setString(position, encrypt(value));
+		String encrypted = encrypt(value);
+		checkLength(st, encrypted.length());
+		st.setString(position, encrypted);
+	}
+
+	/**
+	 * Refuse a value whose encrypted form the column cannot hold, before the database
+	 * sees it. The column's size is read from the database's metadata on the first write
+	 * and kept.
+	 */
+	private void checkLength(PreparedStatement st, int length) throws SQLException {
+		long size = this.columnSize;
+		if (size == NOT_READ) {
+			EncryptedColumn column = this.column.get();
+			try {
+				size = ColumnSizes.find(st.getConnection(), column.table(), column.column());
+			}
+			catch (SQLException ex) {
+				logger.debug("Length of encrypted column " + column.table() + "." + column.column()
+						+ " cannot be read from the database's metadata; writes are not checked", ex);
+				size = ColumnSizes.UNKNOWN;
+			}
+			this.columnSize = size;
+		}
+		if (size != ColumnSizes.UNKNOWN && length > size) {
+			EncryptedColumn column = this.column.get();
+			throw new EncryptedValueTooLongException(
+					"Encrypted value needs " + length + " characters but column " + column.table() + "."
+							+ column.column() + " holds " + size + "; widen the column or store a shorter value",
+					locationOf(column, null));
+		}
 	}
 
 	String encrypt(String value) {
