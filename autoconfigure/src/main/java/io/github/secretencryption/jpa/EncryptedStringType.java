@@ -34,9 +34,9 @@ public final class EncryptedStringType implements UserType<String> {
 
 	private static final Log logger = LogFactory.getLog(EncryptedStringType.class);
 
-	private final HibernateEncryption encryption;
-
 	private static final long NOT_READ = -2;
+
+	private final HibernateEncryption encryption;
 
 	private final Supplier<EncryptedColumn> column;
 
