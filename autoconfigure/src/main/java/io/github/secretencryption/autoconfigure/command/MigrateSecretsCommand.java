@@ -64,7 +64,7 @@ public final class MigrateSecretsCommand implements SecretEncryptionCommand {
 
 	private static @Nullable String encryptIfPlaintext(AesGcmEncryptor encryptor, EncryptedColumn column,
 			String value) {
-		if (!AesGcmEncryptor.isEncrypted(value)) {
+		if (AesGcmEncryptor.isLegacyPlaintext(value)) {
 			return encryptor.encrypt(column.keyName(), value, column.associatedDataBytes());
 		}
 		try {
