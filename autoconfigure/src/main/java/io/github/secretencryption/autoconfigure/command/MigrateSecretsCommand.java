@@ -141,7 +141,7 @@ public final class MigrateSecretsCommand implements SecretEncryptionCommand {
 
 	private static @Nullable String encryptIfPlaintext(AesGcmEncryptor encryptor, EncryptedColumn column,
 			String value) {
-		if (!AesGcmEncryptor.isEncrypted(value)) {
+		if (AesGcmEncryptor.isLegacyPlaintext(value)) {
 			return encryptor.encrypt(column.keyName(), value, column.associatedDataBytes());
 		}
 		return checkEncrypted(encryptor, column, value);
@@ -149,7 +149,7 @@ public final class MigrateSecretsCommand implements SecretEncryptionCommand {
 
 	private static @Nullable String reencryptJasyptValue(AesGcmEncryptor encryptor, EncryptedColumn column,
 			Function<String, @Nullable String> decrypt, String value) {
-		if (AesGcmEncryptor.isEncrypted(value)) {
+		if (!AesGcmEncryptor.isLegacyPlaintext(value)) {
 			return checkEncrypted(encryptor, column, value);
 		}
 		String plaintext;
