@@ -9,6 +9,10 @@ import io.github.secretencryption.jdbc.KeyIdRecords;
 import io.github.secretencryption.jdbc.KeyLossGuard;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -21,6 +25,7 @@ import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnProperty(prefix = "secret-encryption.key-registry", name = "enabled", matchIfMissing = true)
 public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SecretEncryptionKeyRegistryAutoConfiguration.class);
+
 	@Bean
 	DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer(DataSource dataSource,
 			SecretEncryptionProperties properties) {
@@ -54,9 +61,12 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 	@Bean
 	KeyLossGuardInitializer secretEncryptionKeyLossGuard(DataSource dataSource, KeyRing keyRing,
 			ObjectProvider<EncryptedColumnRegistry> columns, SecretEncryptionProperties properties,
-			DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer) {
-		return new KeyLossGuardInitializer(new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
-				new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss())), keyRing, columns);
+			DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer,
+			ObjectProvider<KeyRingReloader> reloader) {
+		return new KeyLossGuardInitializer(
+				new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
+						new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss())),
+				keyRing, columns, reloader.getIfAvailable());
 	}
 
 	/**
@@ -70,16 +80,33 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
 		private final ObjectProvider<EncryptedColumnRegistry> columns;
 
-		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns) {
+		private final @Nullable KeyRingReloader reloader;
+
+		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns,
+				@Nullable KeyRingReloader reloader) {
 			this.guard = guard;
 			this.keyRing = keyRing;
 			this.columns = columns;
+			this.reloader = reloader;
 		}
 
 		@Override
 		public void afterSingletonsInstantiated() {
 			EncryptedColumnRegistry registry = this.columns.getIfAvailable();
 			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of());
+			if (this.reloader != null) {
+				this.reloader.addListener(this::record);
+			}
+		}
+
+		private void record(KeyRing keyRing) {
+			try {
+				this.guard.record(keyRing);
+			}
+			catch (DataAccessException ex) {
+				logger.warn("Key ids of reloaded keys could not be recorded in the database, they will be at the next "
+						+ "start: " + ex.getClass().getSimpleName());
+			}
 		}
 
 	}

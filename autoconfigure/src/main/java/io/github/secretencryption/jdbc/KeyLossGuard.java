@@ -85,6 +85,19 @@ public final class KeyLossGuard {
 		}
 	}
 
+	/**
+	 * Record every key id of a key ring that is not recorded yet, as when keys were added
+	 * while the application runs.
+	 * @param keyRing the keys in use
+	 */
+	public void record(KeyRing keyRing) {
+		for (String name : keyRing.getNames()) {
+			for (EncryptionKey key : keyRing.getKeys(name)) {
+				this.records.record(name, key.getId());
+			}
+		}
+	}
+
 	private KeyLossException lost(String name, EncryptionKey primary, Set<KeyId> unreadable,
 			List<EncryptedColumn> columns) {
 		Path file = primary.getFile();
