@@ -38,4 +38,13 @@ public @interface Encrypted {
 	 */
 	String context() default "";
 
+	/**
+	 * Longest plaintext the attribute holds, in {@code char}s as {@link String#length()}
+	 * and {@code @Size(max = ...)} count them. When set, or when the attribute has
+	 * {@code @Size(max = ...)}, a column too short for the encrypted form of such a value
+	 * is reported at startup. Negative means unknown.
+	 * @return the maximum plaintext length, or a negative number if unknown
+	 */
+	int maxLength() default -1;
+
 }

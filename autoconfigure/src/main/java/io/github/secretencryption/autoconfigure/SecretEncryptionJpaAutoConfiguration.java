@@ -1,11 +1,15 @@
 package io.github.secretencryption.autoconfigure;
 
+import java.sql.SQLException;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jackson.SecretMasking;
 import io.github.secretencryption.jpa.EncryptedColumn;
+import io.github.secretencryption.jpa.EncryptedColumnLengthCheck;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.jpa.EncryptedReadListener;
 import io.github.secretencryption.jpa.HibernateEncryption;
@@ -14,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.hibernate.binder.AttributeBinder;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -64,6 +69,12 @@ public final class SecretEncryptionJpaAutoConfiguration {
 	}
 
 	@Bean
+	static EncryptedColumnLengthCheckInitializer secretEncryptionColumnLengthCheck(
+			ObjectProvider<DataSource> dataSource, ObjectProvider<EncryptedColumnRegistry> registry) {
+		return new EncryptedColumnLengthCheckInitializer(dataSource, registry);
+	}
+
+	@Bean
 	HibernatePropertiesCustomizer secretEncryptionHibernatePropertiesCustomizer(HibernateEncryption encryption) {
 		return (properties) -> {
 			Object ownTranslator = properties.get(HibernateEncryption.QUERY_TRANSLATOR_SETTING);
@@ -75,6 +86,39 @@ public final class SecretEncryptionJpaAutoConfiguration {
 						+ " is set to a translator of the application's own");
 			}
 		};
+	}
+
+	/**
+	 * Checks the lengths of the encrypted columns once every singleton, the persistence
+	 * units included, exists.
+	 */
+	static final class EncryptedColumnLengthCheckInitializer implements SmartInitializingSingleton {
+
+		private final ObjectProvider<DataSource> dataSource;
+
+		private final ObjectProvider<EncryptedColumnRegistry> registry;
+
+		EncryptedColumnLengthCheckInitializer(ObjectProvider<DataSource> dataSource,
+				ObjectProvider<EncryptedColumnRegistry> registry) {
+			this.dataSource = dataSource;
+			this.registry = registry;
+		}
+
+		@Override
+		public void afterSingletonsInstantiated() {
+			DataSource dataSource = this.dataSource.getIfUnique();
+			EncryptedColumnRegistry registry = this.registry.getIfUnique();
+			if (dataSource == null || registry == null) {
+				return;
+			}
+			try {
+				EncryptedColumnLengthCheck.check(dataSource, registry.getColumns());
+			}
+			catch (SQLException ex) {
+				logger.error("Lengths of encrypted columns cannot be checked against the database's metadata", ex);
+			}
+		}
+
 	}
 
 }

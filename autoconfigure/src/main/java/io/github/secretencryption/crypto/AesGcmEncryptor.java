@@ -281,6 +281,63 @@ public final class AesGcmEncryptor {
 		return new KeyId(readKeyId(binary));
 	}
 
+	/**
+	 * Return the length of the text that {@link #encrypt(String, String, byte[])} returns
+	 * for a plaintext of the given UTF-8 length: the prefix, then the Base64 of the
+	 * plaintext and {@link #OVERHEAD} bytes.
+	 * @param plaintextBytes length of the UTF-8 plaintext in bytes
+	 * @return the number of (ASCII) characters of the stored value
+	 */
+	public static long storedLength(long plaintextBytes) {
+		if (plaintextBytes < 0) {
+			throw new IllegalArgumentException("Plaintext length must not be negative, not " + plaintextBytes);
+		}
+		return PREFIX.length() + 4 * ((plaintextBytes + OVERHEAD + 2) / 3);
+	}
+
+	/**
+	 * Read the key id of a stored value without decrypting it, or return {@code null} for
+	 * a value that is not an encrypted value of this format version: legacy plaintext, a
+	 * value of another format version, or one whose Base64 or binary form is malformed.
+	 * @param value the stored value
+	 * @return the key id, or {@code null}
+	 */
+	public static @Nullable KeyId findKeyId(String value) {
+		if (!isEncrypted(value)) {
+			return null;
+		}
+		try {
+			return keyIdOf(value);
+		}
+		catch (NotEncryptedValueException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Whether a stored value lacks the {@code se<version>:} prefix of every format
+	 * version, past or future, so that it can only be plaintext written before the column
+	 * was encrypted.
+	 * @param value the stored value
+	 * @return {@code true} for legacy plaintext
+	 */
+	public static boolean isLegacyPlaintext(String value) {
+		return formatVersionOf(value) == null;
+	}
+
+	/**
+	 * Return the digits of a {@code se<version>:} prefix, or {@code null} if the value
+	 * has none.
+	 */
+	private static @Nullable String formatVersionOf(String value) {
+		int colon = value.indexOf(':');
+		if (value.startsWith("se") && colon > 2 && colon < 8
+				&& value.substring(2, colon).chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return value.substring(2, colon);
+		}
+		return null;
+	}
+
 	private static int readKeyId(byte[] binary) {
 		return (binary[1] & 0xff) << 24 | (binary[2] & 0xff) << 16 | (binary[3] & 0xff) << 8 | (binary[4] & 0xff);
 	}
@@ -292,11 +349,10 @@ public final class AesGcmEncryptor {
 	private static int decodedLength(@Nullable String keyName, String value) {
 		if (!value.startsWith(PREFIX)) {
 			SecretLocation location = (keyName != null) ? SecretLocation.ofKey(keyName, null) : null;
-			int colon = value.indexOf(':');
-			if (value.startsWith("se") && colon > 2 && colon < 8
-					&& value.substring(2, colon).chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			String version = formatVersionOf(value);
+			if (version != null) {
 				throw new NotEncryptedValueException(
-						"Value is in format version " + value.substring(2, colon)
+						"Value is in format version " + version
 								+ ", which this version of secret-encryption cannot read; upgrade the application",
 						location);
 			}

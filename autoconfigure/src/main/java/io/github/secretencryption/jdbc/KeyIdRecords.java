@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.keys.KeyId;
@@ -96,15 +95,10 @@ public final class KeyIdRecords {
 		limited.query(
 				"select " + column.column() + " from " + column.table() + " where " + column.column() + " is not null",
 				(rs) -> {
-					String value = rs.getString(1);
-					if (AesGcmEncryptor.isEncrypted(value)) {
-						try {
-							ids.add(AesGcmEncryptor.keyIdOf(value));
-						}
-						catch (SecretEncryptionException ex) {
-							// Not readable as a value of a known format; decryption
-							// reports it
-						}
+					// A value not readable in a known format is reported by decryption
+					KeyId id = AesGcmEncryptor.findKeyId(rs.getString(1));
+					if (id != null) {
+						ids.add(id);
 					}
 				});
 		return ids;

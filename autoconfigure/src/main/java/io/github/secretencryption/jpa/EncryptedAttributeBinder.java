@@ -1,5 +1,6 @@
 package io.github.secretencryption.jpa;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -33,6 +34,8 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 
 	private static final Log logger = LogFactory.getLog(EncryptedAttributeBinder.class);
 
+	private static final String SIZE_ANNOTATION = "jakarta.validation.constraints.Size";
+
 	@Override
 	public void bind(Encrypted annotation, MetadataBuildingContext context, PersistentClass persistentClass,
 			Property property) {
@@ -58,7 +61,7 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 		String associatedData = annotation.context().isEmpty()
 				? EncryptedColumn.canonicalAssociatedData(table, columnName) : annotation.context();
 		Resolved resolved = new Resolved(entity, attribute, table, columnName, annotation.key(), associatedData,
-				persistentClass);
+				maxLength(annotation, persistentClass.getMappedClass(), attribute), persistentClass);
 		EncryptedStringType type = new EncryptedStringType(encryption, resolved::get);
 		String typeName = "secret-encryption:" + entity + "#" + attribute;
 		TypeConfiguration typeConfiguration = context.getMetadataCollector().getTypeConfiguration();
@@ -96,6 +99,52 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 		}
 	}
 
+	/**
+	 * Return {@code @Encrypted(maxLength = ...)} if set, else the {@code max} of a
+	 * {@code @Size} of Jakarta Validation on the field or getter, found by name so that
+	 * Jakarta Validation need not be on the class path, else -1.
+	 */
+	private static int maxLength(Encrypted annotation, @Nullable Class<?> type, String name) {
+		if (annotation.maxLength() >= 0) {
+			return annotation.maxLength();
+		}
+		String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+			for (Field field : current.getDeclaredFields()) {
+				if (field.getName().equals(name)) {
+					int max = sizeMax(field.getAnnotations());
+					if (max >= 0) {
+						return max;
+					}
+				}
+			}
+			for (Method method : current.getDeclaredMethods()) {
+				if (method.getName().equals(getter) && method.getParameterCount() == 0) {
+					int max = sizeMax(method.getAnnotations());
+					if (max >= 0) {
+						return max;
+					}
+				}
+			}
+		}
+		return -1;
+	}
+
+	private static int sizeMax(Annotation[] annotations) {
+		for (Annotation annotation : annotations) {
+			if (annotation.annotationType().getName().equals(SIZE_ANNOTATION)) {
+				try {
+					int max = (int) annotation.annotationType().getMethod("max").invoke(annotation);
+					return (max == Integer.MAX_VALUE) ? -1 : max;
+				}
+				catch (ReflectiveOperationException ex) {
+					return -1;
+				}
+			}
+		}
+		return -1;
+	}
+
 	private static @Nullable Class<?> attributeType(@Nullable Class<?> type, String name) {
 		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
 			for (Field field : current.getDeclaredFields()) {
@@ -130,18 +179,21 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 
 		private final String associatedData;
 
+		private final int maxLength;
+
 		private final PersistentClass persistentClass;
 
 		private volatile @Nullable EncryptedColumn resolved;
 
 		Resolved(String entity, String attribute, String table, String column, String keyName, String associatedData,
-				PersistentClass persistentClass) {
+				int maxLength, PersistentClass persistentClass) {
 			this.entity = entity;
 			this.attribute = attribute;
 			this.table = table;
 			this.column = column;
 			this.keyName = keyName;
 			this.associatedData = associatedData;
+			this.maxLength = maxLength;
 			this.persistentClass = persistentClass;
 		}
 
@@ -149,7 +201,7 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 			EncryptedColumn result = this.resolved;
 			if (result == null) {
 				result = new EncryptedColumn(this.entity, this.attribute, this.table, this.column, this.keyName,
-						this.associatedData, primaryKeyColumn());
+						this.associatedData, primaryKeyColumn(), this.maxLength);
 				this.resolved = result;
 			}
 			return result;

@@ -8,9 +8,11 @@ import java.sql.Types;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import io.github.secretencryption.EncryptedValueTooLongException;
 import io.github.secretencryption.PlaceholderValueException;
 import io.github.secretencryption.SecretEncryptionException;
 import io.github.secretencryption.SecretLocation;
+import io.github.secretencryption.crypto.AesGcmEncryptor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.hibernate.type.descriptor.WrapperOptions;
@@ -34,7 +36,11 @@ public final class EncryptedStringType implements UserType<String> {
 
 	private final HibernateEncryption encryption;
 
+	private static final long NOT_READ = -2;
+
 	private final Supplier<EncryptedColumn> column;
+
+	private volatile long columnSize = NOT_READ;
 
 	EncryptedStringType(HibernateEncryption encryption, Supplier<EncryptedColumn> column) {
 		this.encryption = encryption;
@@ -65,7 +71,7 @@ public final class EncryptedStringType implements UserType<String> {
 			return null;
 		}
 		EncryptedColumn column = this.column.get();
-		if (this.encryption.getPlaintextReads() == PlaintextReads.ALLOW && isLegacyPlaintext(stored)) {
+		if (this.encryption.getPlaintextReads() == PlaintextReads.ALLOW && AesGcmEncryptor.isLegacyPlaintext(stored)) {
 			logger.warn("Read legacy plaintext from an encrypted column (" + locationOf(column, primaryKey.get())
 					+ "); it stays plaintext until a new value is saved");
 			this.encryption.getReadListener().plaintextRead(column);
@@ -81,16 +87,6 @@ public final class EncryptedStringType implements UserType<String> {
 		}
 	}
 
-	/**
-	 * Whether a stored value lacks the {@code se<version>:} prefix of every format
-	 * version, past or future, so it can only be plaintext written before encryption.
-	 */
-	private static boolean isLegacyPlaintext(String stored) {
-		int colon = stored.indexOf(':');
-		return !(stored.startsWith("se") && colon > 2 && colon < 8
-				&& stored.substring(2, colon).chars().allMatch((c) -> c >= '0' && c <= '9'));
-	}
-
 	@Override
 	public void nullSafeSet(PreparedStatement st, @Nullable String value, int position, WrapperOptions options)
 			throws SQLException {
@@ -98,7 +94,37 @@ public final class EncryptedStringType implements UserType<String> {
 			st.setNull(position, Types.VARCHAR);
 			return;
 		}
-		st.setString(position, encrypt(value));
+		String encrypted = encrypt(value);
+		checkLength(st, encrypted.length());
+		st.setString(position, encrypted);
+	}
+
+	/**
+	 * Refuse a value whose encrypted form the column cannot hold, before the database
+	 * sees it. The column's size is read from the database's metadata on the first write
+	 * and kept.
+	 */
+	private void checkLength(PreparedStatement st, int length) throws SQLException {
+		long size = this.columnSize;
+		if (size == NOT_READ) {
+			EncryptedColumn column = this.column.get();
+			try {
+				size = ColumnSizes.find(st.getConnection(), column.table(), column.column());
+			}
+			catch (SQLException ex) {
+				logger.debug("Length of encrypted column " + column.table() + "." + column.column()
+						+ " cannot be read from the database's metadata; writes are not checked", ex);
+				size = ColumnSizes.UNKNOWN;
+			}
+			this.columnSize = size;
+		}
+		if (size != ColumnSizes.UNKNOWN && length > size) {
+			EncryptedColumn column = this.column.get();
+			throw new EncryptedValueTooLongException(
+					"Encrypted value needs " + length + " characters but column " + column.table() + "."
+							+ column.column() + " holds " + size + "; widen the column or store a shorter value",
+					locationOf(column, null));
+		}
 	}
 
 	String encrypt(String value) {

@@ -3,7 +3,6 @@ package io.github.secretencryption.migration;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import io.github.secretencryption.jpa.EncryptedColumn;
+import io.github.secretencryption.migration.ColumnReader.StoredValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ColumnMigration {
 
-	private final DataSource dataSource;
-
-	private final int batchSize;
+	private final ColumnReader reader;
 
 	private final Duration progressInterval;
 
@@ -55,8 +53,7 @@ public final class ColumnMigration {
 			throw new IllegalArgumentException(
 					"secret-encryption.migration.progress-interval must not be negative, not " + progressInterval);
 		}
-		this.dataSource = dataSource;
-		this.batchSize = batchSize;
+		this.reader = new ColumnReader(dataSource, batchSize);
 		this.progressInterval = progressInterval;
 		this.dryRun = dryRun;
 		this.out = out;
@@ -78,7 +75,7 @@ public final class ColumnMigration {
 					+ " has a composite primary key, which migrations do not support; migrate it by hand");
 			return new Result(name, 0, 0, 0, 0, List.of(), true);
 		}
-		long total = count(column);
+		long total = this.reader.count(column);
 		this.out.println(name + ": checking " + total + " values");
 		Progress progress = new Progress(name, total, this.progressInterval.toNanos(), this.out);
 		long changed = 0;
@@ -87,12 +84,12 @@ public final class ColumnMigration {
 		List<String> problems = new ArrayList<>();
 		Object after = null;
 		while (true) {
-			List<Row> rows = readBatch(column, pk, after);
+			List<StoredValue> rows = this.reader.readBatch(column, pk, after);
 			if (rows.isEmpty()) {
 				break;
 			}
 			List<Row> updates = new ArrayList<>();
-			for (Row row : rows) {
+			for (StoredValue row : rows) {
 				try {
 					String replacement = change.apply(row.value());
 					if (replacement == null) {
@@ -118,43 +115,13 @@ public final class ColumnMigration {
 		return result;
 	}
 
-	private long count(EncryptedColumn column) throws SQLException {
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement(
-						"select count(*) from " + column.table() + " where " + column.column() + " is not null");
-				ResultSet rs = statement.executeQuery()) {
-			rs.next();
-			return rs.getLong(1);
-		}
-	}
-
-	private List<Row> readBatch(EncryptedColumn column, String pk, @Nullable Object after) throws SQLException {
-		String sql = "select " + pk + ", " + column.column() + " from " + column.table() + " where " + column.column()
-				+ " is not null" + ((after != null) ? " and " + pk + " > ?" : "") + " order by " + pk;
-		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setMaxRows(this.batchSize);
-			statement.setFetchSize(this.batchSize);
-			if (after != null) {
-				statement.setObject(1, after);
-			}
-			List<Row> rows = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					rows.add(new Row(rs.getObject(1), rs.getString(2), null));
-				}
-			}
-			return rows;
-		}
-	}
-
 	private int write(EncryptedColumn column, String pk, List<Row> updates) throws SQLException {
 		if (updates.isEmpty()) {
 			return 0;
 		}
 		String sql = "update " + column.table() + " set " + column.column() + " = ? where " + pk + " = ? and "
 				+ column.column() + " = ?";
-		try (Connection connection = this.dataSource.getConnection()) {
+		try (Connection connection = this.reader.getDataSource().getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
 			connection.setAutoCommit(false);
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -181,7 +148,7 @@ public final class ColumnMigration {
 		}
 	}
 
-	private record Row(Object key, String value, @Nullable String replacement) {
+	private record Row(Object key, String value, String replacement) {
 
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Bulk changes to stored values: encrypting legacy plaintext in place, in batches, with
+ * Bulk work on stored values: encrypting legacy plaintext in place, counting the values
+ * under each key id, and moving values onto a key name's primary key, in batches, with
  * writes that never overwrite a concurrent change. Nothing in this package depends on
  * Spring Boot.
  */
