@@ -36,10 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it. It is refused when the key is the primary key, when no file keeps it, when the key
  * was the primary key less than twice {@code secret-encryption.key-reload-interval} ago
  * (a process may still write with it), and when any value in any encrypted column is
- * still under it, with the counts per column. Otherwise the key file moves to the
- * {@code retired/} subdirectory of the key directory, where it is kept but never loaded,
- * and its key id record is removed from the database, where the remaining keys are
- * recorded, so that the next start's key-loss check does not ask for it. Running
+ * still under it, with the counts per column; {@code --insecure-skip-wait} drops the wait
+ * after a promotion for a fleet that was stopped during it. Otherwise the key file moves
+ * to the {@code retired/} subdirectory of the key directory, where it is kept but never
+ * loaded, and its key id record is removed from the database, where the remaining keys
+ * are recorded, so that the next start's key-loss check does not ask for it. Running
  * processes keep the key loaded until they restart.
  *
  * @since 0.1.0
@@ -47,6 +48,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class RetireKeyCommand implements SecretEncryptionCommand {
 
 	private static final String CONFIG_VALUES_REPLACED = "config-values-replaced";
+
+	private static final String SKIP_WAIT = "insecure-skip-wait";
 
 	@Override
 	public String name() {
@@ -158,7 +161,7 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 					+ "counted; replace each with fresh encrypt-value output, then retire with --"
 					+ CONFIG_VALUES_REPLACED;
 		}
-		return tooRecent(properties, store, name, id, file);
+		return context.hasOption(SKIP_WAIT) ? null : tooRecent(properties, store, name, id, file);
 	}
 
 	/**
@@ -182,7 +185,8 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 		return "Key " + id + " of '" + name + "' was the primary key until " + changed.truncatedTo(ChronoUnit.SECONDS)
 				+ ", and running processes may write with it until they reload " + store.getDirectory()
 				+ "; wait until " + Instant.now().plus(left).truncatedTo(ChronoUnit.SECONDS) + ", run reencrypt " + name
-				+ " again, then retire";
+				+ " again, then retire. Only if every process that uses " + store.getDirectory()
+				+ " was stopped during the promotion, retire at once with --" + SKIP_WAIT;
 	}
 
 	private static @Nullable Instant statusChanged(Path file) {
