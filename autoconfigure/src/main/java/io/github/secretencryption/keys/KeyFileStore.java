@@ -248,13 +248,7 @@ public final class KeyFileStore {
 		List<EncryptionKey> kept = new ArrayList<>();
 		for (KeyId id : listKeyIds(name)) {
 			Path file = fileOf(name, id);
-			EncryptionKey key = load(name, file);
-			if (!key.getId().equals(id)) {
-				throw new KeyFileException(name, file,
-						"Key file " + file + " holds key id " + key.getId() + ", not the key id " + id + " in its name",
-						"Restore the key file from a backup; a file kept for reading is named after the id of the "
-								+ "key it holds and must never be renamed or edited");
-			}
+			EncryptionKey key = load(name, id);
 			if (id.equals(primary.getId())) {
 				if (!key.hasSameBytesAs(primary)) {
 					throw new KeyFileException(name, file,
@@ -322,6 +316,27 @@ public final class KeyFileStore {
 	 */
 	public EncryptionKey load(String name) {
 		return load(name, fileOf(name));
+	}
+
+	/**
+	 * Load a key of the given name that is kept for reading in
+	 * {@code <name>.<key id>.key}, which must exist.
+	 * @param name the key name
+	 * @param id the key id
+	 * @return the key
+	 * @throws KeyFileException if the file is missing, fails a check, or holds a key with
+	 * another id
+	 */
+	public EncryptionKey load(String name, KeyId id) {
+		Path file = fileOf(name, id);
+		EncryptionKey key = load(name, file);
+		if (!key.getId().equals(id)) {
+			throw new KeyFileException(name, file,
+					"Key file " + file + " holds key id " + key.getId() + ", not the key id " + id + " in its name",
+					"Restore the key file from a backup; a file kept for reading is named after the id of the "
+							+ "key it holds and must never be renamed or edited");
+		}
+		return key;
 	}
 
 	private EncryptionKey load(String name, Path file) {
@@ -621,12 +636,7 @@ public final class KeyFileStore {
 		requireFiles(name, "promote a key");
 		EncryptionKey primary = load(name);
 		Path added = fileOf(name, id);
-		EncryptionKey next = load(name, added);
-		if (!next.getId().equals(id)) {
-			throw new KeyFileException(name, added,
-					"Key file " + added + " holds key id " + next.getId() + ", not the key id " + id + " in its name",
-					"Restore the key file from a backup");
-		}
+		load(name, id);
 		if (primary.getId().equals(id)) {
 			return primary;
 		}
@@ -643,7 +653,7 @@ public final class KeyFileStore {
 			}
 			link = this.directory.resolve("." + name + "." + Long.toUnsignedString(this.random.nextLong()) + ".tmp");
 			Files.createLink(link, added);
-			Files.move(link, fileOf(name), StandardCopyOption.ATOMIC_MOVE);
+			Files.move(link, fileOf(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			link = null;
 			syncDirectory();
 			logger.info("Promoted key '" + name + "' with id " + id + " to primary; former primary key id "
