@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -50,6 +50,13 @@ import org.jspecify.annotations.Nullable;
  * process that is creating a key at the same time is never taken away from it. The
  * directory and every key file must belong to the user that runs the application, and
  * nobody else may access them.
+ * <p>
+ * A key name may have more than one key. {@code <name>.key} always holds the primary key,
+ * which encrypts new values; keys kept for reading lie beside it in
+ * {@code <name>.<key id>.key}, where the key id must be the id of the key the file holds;
+ * retired keys lie in the {@value #RETIRED} subdirectory, which is never loaded. Every
+ * file gets the same checks. The primary key may also be kept under its id, as it is
+ * during and after a promotion.
  * <p>
  * In {@link KeySource#MOUNTED mounted} mode the platform provides the keys and the store
  * never creates, writes or deletes anything; see {@link KeySource#MOUNTED} for its

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * and supplies the newest key ring. A reload only ever adds keys: every key id loaded
  * once stays loaded until the process ends, so values written by another process under a
  * key that was added and later retired still decrypt here. The primary key of a name is
- * the one in {@code <name>.key} at the last successful reload.
+ * the one in {@code <name>.key} at the last successful reload; a key only becomes primary
+ * this way if it was loaded for reading before or is kept under its id as well, as a
+ * promotion does, so that a replaced {@code <name>.key} never starts encrypting.
  * <p>
  * A reload that fails, because a file fails a check or cannot be read, keeps every key in
  * use and records the failure until a later reload succeeds. Reloads never create, change
@@ -148,11 +150,20 @@ public final class KeyRingReloader implements Supplier<KeyRing>, AutoCloseable {
 		return false;
 	}
 
-	private static KeyRing merge(KeyRing current, KeyRing read) {
+	private KeyRing merge(KeyRing current, KeyRing read) {
 		List<EncryptionKey> primaries = new ArrayList<>();
 		List<EncryptionKey> decryptOnly = new ArrayList<>();
 		for (String name : current.getNames()) {
 			EncryptionKey primary = read.getPrimary(name);
+			KeyId id = primary.getId();
+			if (!id.equals(current.getPrimary(name).getId()) && current.find(name, id) == null
+					&& !this.store.listKeyIds(name).contains(id)) {
+				throw new KeyFileException(name, this.store.fileOf(name),
+						"Key file " + this.store.fileOf(name) + " now holds key id " + id + ", which was never kept "
+								+ "for reading in " + this.store.fileOf(name, id).getFileName()
+								+ ", so it is not taken in; the file was replaced",
+						"Restore it from a backup; to change the primary key, use rotate-key");
+			}
 			primaries.add(primary);
 			Map<KeyId, EncryptionKey> others = new LinkedHashMap<>();
 			for (EncryptionKey key : current.getKeys(name)) {

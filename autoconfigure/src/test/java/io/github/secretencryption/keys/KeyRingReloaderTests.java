@@ -102,6 +102,20 @@ class KeyRingReloaderTests {
 	}
 
 	@Test
+	void replacedPrimaryKeyFileIsNotTakenIn() throws IOException {
+		KeyFileStore store = new KeyFileStore(this.temp);
+		KeyRingReloader reloader = new KeyRingReloader(store, List.of(NAME), store.loadKeyRing(List.of(NAME)));
+		KeyRing before = reloader.get();
+		byte[] other = new byte[EncryptionKey.LENGTH];
+		new java.security.SecureRandom().nextBytes(other);
+		Files.write(store.fileOf(NAME), other);
+		assertThat(reloader.reload()).isFalse();
+		assertThat(reloader.get()).isSameAs(before);
+		assertThat(reloader.getFailure().problem()).contains("now holds key id " + KeyId.derive(other))
+			.contains("the file was replaced");
+	}
+
+	@Test
 	void listenersHearOfEveryChange() {
 		KeyFileStore store = new KeyFileStore(this.temp);
 		KeyRingReloader reloader = new KeyRingReloader(store, List.of(NAME), store.loadKeyRing(List.of(NAME)));

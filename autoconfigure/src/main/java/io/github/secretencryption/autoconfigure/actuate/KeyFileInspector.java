@@ -40,7 +40,14 @@ final class KeyFileInspector {
 	}
 
 	KeyRingReloader.@Nullable Failure reloadFailure() {
-		return (this.reloader != null) ? this.reloader.getFailure() : null;
+		if (this.reloader == null) {
+			return null;
+		}
+		if (this.reloader.getFailure() != null) {
+			// Report the files as they are now, not as they were at the last reload
+			this.reloader.reload();
+		}
+		return this.reloader.getFailure();
 	}
 
 	List<KeyState> inspect() {
