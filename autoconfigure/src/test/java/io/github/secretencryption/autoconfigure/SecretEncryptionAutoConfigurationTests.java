@@ -122,6 +122,43 @@ class SecretEncryptionAutoConfigurationTests {
 	}
 
 	@Test
+	void failsOnAKeptKeyWhoseIdDoesNotMatchItsFileName() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(keys);
+		store.loadOrCreate("secret-encryption");
+		EncryptionKey added = store.addKey("secret-encryption");
+		Path renamed = store.fileOf("secret-encryption", new KeyId(0x0a0b0c0d));
+		Files.move(added.getFile(), renamed);
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("Key file " + renamed + " holds key id " + added.getId()
+					+ ", not the key id 0a0b0c0d in its name.");
+			assertThat(analysis.getAction()).isEqualTo("Restore the key file from a backup; a file kept for reading "
+					+ "is named after the id of the key it holds and must never be renamed or edited.");
+		});
+	}
+
+	@Test
+	void failsWhenThePrimaryKeyIsMissingButOlderKeysOfItsNameExist() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(keys);
+		store.loadOrCreate("secret-encryption");
+		store.promote("secret-encryption", store.addKey("secret-encryption").getId());
+		Path primary = store.fileOf("secret-encryption");
+		Files.delete(primary);
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith("Key file " + primary
+					+ " does not exist, but older keys of 'secret-encryption' do (secret-encryption.");
+			assertThat(analysis.getAction())
+				.isEqualTo("Restore " + primary + " from the backup that matches the database.");
+			assertThat(primary).doesNotExist();
+		});
+	}
+
+	@Test
 	void failsOnAKeyNameListedTwiceBeforeCreatingAnyKey() {
 		Path keys = this.temp.resolve("keys");
 		this.contextRunner
