@@ -52,15 +52,19 @@ final class ConfigValueEncryptorLoader implements BeanFactoryPostProcessor, Prio
 		String keyName = binder
 			.bindOrCreate(SecretEncryptionConfigProperties.PREFIX, SecretEncryptionConfigProperties.class)
 			.getKeyName();
-		EncryptionKey key = loadKey(properties, keyName, this.environment);
-		logger.debug("Loaded key '" + keyName + "' with id " + key.getId() + " for configuration values");
-		ConfigValueEncryptor configValues = new ConfigValueEncryptor(new AesGcmEncryptor(KeyRing.of(List.of(key))),
-				keyName);
+		KeyRing keyRing = loadKeys(properties, keyName, this.environment);
+		logger.debug("Loaded key '" + keyName + "' with id " + keyRing.getPrimary(keyName).getId()
+				+ " for configuration values");
+		ConfigValueEncryptor configValues = new ConfigValueEncryptor(new AesGcmEncryptor(keyRing), keyName);
 		new EncryptedPropertyCheck(configValues).check(this.environment);
 		this.encryptor = new AesGcmStringEncryptor(configValues);
 	}
 
-	private static EncryptionKey loadKey(SecretEncryptionProperties properties, String keyName,
+	/**
+	 * Load the primary key of configuration values and every key kept for reading beside
+	 * it, so that values written before a rotation still decrypt.
+	 */
+	private static KeyRing loadKeys(SecretEncryptionProperties properties, String keyName,
 			ConfigurableEnvironment environment) {
 		Path directory = properties.getKeyDirectory();
 		if (directory == null && !properties.isInsecureEphemeralKeys() && hasEncryptedValues(environment)) {
@@ -72,13 +76,13 @@ final class ConfigValueEncryptorLoader implements BeanFactoryPostProcessor, Prio
 			byte[] bytes = new byte[EncryptionKey.LENGTH];
 			new SecureRandom().nextBytes(bytes);
 			try {
-				return new EncryptionKey(keyName, bytes, null);
+				return KeyRing.of(List.of(new EncryptionKey(keyName, bytes, null)));
 			}
 			finally {
 				Arrays.fill(bytes, (byte) 0);
 			}
 		}
-		return new KeyFileStore(directory, properties.getKeySource()).loadOrCreate(keyName);
+		return new KeyFileStore(directory, properties.getKeySource()).loadKeyRing(List.of(keyName));
 	}
 
 	private static boolean hasEncryptedValues(ConfigurableEnvironment environment) {

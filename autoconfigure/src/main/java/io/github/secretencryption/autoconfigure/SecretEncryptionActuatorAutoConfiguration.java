@@ -11,6 +11,7 @@ import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.keys.KeyFileStore;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,9 +61,9 @@ public final class SecretEncryptionActuatorAutoConfiguration {
 		@ConditionalOnMissingBean(name = "secretEncryptionHealthIndicator")
 		SecretEncryptionHealthIndicator secretEncryptionHealthIndicator(KeyRing keyRing, AesGcmEncryptor encryptor,
 				SecretEncryptionProperties properties, ObjectProvider<EncryptedColumnRegistry> registry,
-				ObjectProvider<JdbcTemplate> jdbc) {
-			return new SecretEncryptionHealthIndicator(keyRing, store(properties), encryptor, columns(registry),
-					jdbc.getIfAvailable());
+				ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<KeyRingReloader> reloader) {
+			return new SecretEncryptionHealthIndicator(keyRing, store(properties), reloader.getIfAvailable(), encryptor,
+					columns(registry), jdbc.getIfAvailable());
 		}
 
 	}
@@ -75,8 +76,9 @@ public final class SecretEncryptionActuatorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SecretEncryptionEndpoint secretEncryptionEndpoint(KeyRing keyRing, SecretEncryptionProperties properties,
-				ObjectProvider<EncryptedColumnRegistry> registry) {
-			return new SecretEncryptionEndpoint(keyRing, store(properties), columns(registry));
+				ObjectProvider<EncryptedColumnRegistry> registry, ObjectProvider<KeyRingReloader> reloader) {
+			return new SecretEncryptionEndpoint(keyRing, store(properties), reloader.getIfAvailable(),
+					columns(registry));
 		}
 
 	}

@@ -10,6 +10,10 @@ import io.github.secretencryption.jdbc.KeyIdRecords;
 import io.github.secretencryption.jdbc.KeyLossGuard;
 import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -24,6 +28,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,6 +46,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnProperty(prefix = "secret-encryption.key-registry", name = "enabled", matchIfMissing = true)
 public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(SecretEncryptionKeyRegistryAutoConfiguration.class);
+
 	@Bean
 	DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer(DataSource dataSource,
 			SecretEncryptionProperties properties) {
@@ -57,14 +64,15 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 	@Bean
 	KeyLossGuardInitializer secretEncryptionKeyLossGuard(DataSource dataSource, KeyRing keyRing,
 			ObjectProvider<EncryptedColumnRegistry> columns, SecretEncryptionProperties properties,
-			DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer, Environment environment,
-			ResourceLoader resourceLoader) {
+			DataSourceScriptDatabaseInitializer secretEncryptionKeyRegistrySchemaInitializer,
+			ObjectProvider<KeyRingReloader> reloader, Environment environment, ResourceLoader resourceLoader) {
 		// configuration values are checked against their key when the application starts
 		String configKeyName = EncryptedConfigValues.keyName(environment, resourceLoader.getClassLoader());
 		return new KeyLossGuardInitializer(
 				new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
 						new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss())),
-				keyRing, columns, (configKeyName != null) ? Set.of(configKeyName) : Set.of());
+				keyRing, columns, reloader.getIfAvailable(),
+				(configKeyName != null) ? Set.of(configKeyName) : Set.of());
 	}
 
 	/**
@@ -78,13 +86,16 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
 		private final ObjectProvider<EncryptedColumnRegistry> columns;
 
+		private final @Nullable KeyRingReloader reloader;
+
 		private final Set<String> notInDatabase;
 
 		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns,
-				Set<String> notInDatabase) {
+				@Nullable KeyRingReloader reloader, Set<String> notInDatabase) {
 			this.guard = guard;
 			this.keyRing = keyRing;
 			this.columns = columns;
+			this.reloader = reloader;
 			this.notInDatabase = notInDatabase;
 		}
 
@@ -92,6 +103,19 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 		public void afterSingletonsInstantiated() {
 			EncryptedColumnRegistry registry = this.columns.getIfAvailable();
 			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of(), this.notInDatabase);
+			if (this.reloader != null) {
+				this.reloader.addListener(this::record);
+			}
+		}
+
+		private void record(KeyRing keyRing) {
+			try {
+				this.guard.record(keyRing, this.notInDatabase);
+			}
+			catch (DataAccessException ex) {
+				logger.warn("Key ids of reloaded keys could not be recorded in the database, they will be at the next "
+						+ "start: " + ex.getClass().getSimpleName());
+			}
 		}
 
 	}

@@ -37,6 +37,13 @@ public class SecretEncryptionProperties {
 	 */
 	private List<String> keys = new ArrayList<>(List.of("secret-encryption", "health-check"));
 
+	/**
+	 * Time between two reads of the key directory by a running application, which takes
+	 * in added keys and a changed primary key without dropping a loaded one; zero turns
+	 * reloading off. rotate-key waits twice this time before it promotes an added key.
+	 */
+	private Duration keyReloadInterval = Duration.ofSeconds(30);
+
 	private final Masking masking = new Masking();
 
 	private final KeyRegistry keyRegistry = new KeyRegistry();
@@ -65,6 +72,14 @@ public class SecretEncryptionProperties {
 
 	public void setKeys(List<String> keys) {
 		this.keys = keys;
+	}
+
+	public Duration getKeyReloadInterval() {
+		return this.keyReloadInterval;
+	}
+
+	public void setKeyReloadInterval(Duration keyReloadInterval) {
+		this.keyReloadInterval = keyReloadInterval;
 	}
 
 	public Masking getMasking() {

@@ -82,7 +82,7 @@ public final class AesGcmEncryptor {
 	 * @param keyRing the keys
 	 */
 	public AesGcmEncryptor(KeyRing keyRing) {
-		this.keyRing = () -> keyRing;
+		this.keyRing = keyRing::snapshot;
 		this.random = null;
 	}
 

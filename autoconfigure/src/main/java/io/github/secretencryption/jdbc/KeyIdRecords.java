@@ -71,6 +71,17 @@ public final class KeyIdRecords {
 	}
 
 	/**
+	 * Remove the record of a key id, as when the key was retired and no value needs it.
+	 * @param keyName the key name
+	 * @param keyId the key id
+	 * @return whether a record was removed
+	 */
+	public boolean remove(String keyName, KeyId keyId) {
+		return this.jdbc.update("delete from " + TABLE + " where key_name = ? and key_id = ?", keyName,
+				keyId.toString()) > 0;
+	}
+
+	/**
 	 * Count the values stored in an encrypted column.
 	 * @param column the column
 	 * @return the number of rows whose value is not {@code NULL}

@@ -100,6 +100,33 @@ public final class KeyLossGuard {
 		}
 	}
 
+	/**
+	 * Record every key id of a key ring that is not recorded yet, as when keys were added
+	 * while the application runs.
+	 * @param keyRing the keys in use
+	 */
+	public void record(KeyRing keyRing) {
+		record(keyRing, Set.of());
+	}
+
+	/**
+	 * Record the key ids of a key ring's key names that protect database values, for
+	 * example after a reload added keys.
+	 * @param keyRing the loaded keys
+	 * @param notInDatabase key names whose values never live in the database, which are
+	 * not recorded
+	 */
+	public void record(KeyRing keyRing, Set<String> notInDatabase) {
+		for (String name : keyRing.getNames()) {
+			if (notInDatabase.contains(name)) {
+				continue;
+			}
+			for (EncryptionKey key : keyRing.getKeys(name)) {
+				this.records.record(name, key.getId());
+			}
+		}
+	}
+
 	private KeyLossException lost(String name, EncryptionKey primary, Set<KeyId> unreadable,
 			List<EncryptedColumn> columns) {
 		Path file = primary.getFile();

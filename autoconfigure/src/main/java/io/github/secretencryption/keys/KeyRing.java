@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * new values, and may keep older keys for decryption. Names are kept apart: a value
  * encrypted under one name is only ever decrypted with that name's keys, and no two names
  * share a key or a key id.
+ * <p>
+ * A key ring made by {@link #of(List)} or {@link #of(List, List)} never changes. A
+ * {@linkplain #live(Supplier) live} key ring answers every call from the newest key ring
+ * of its source, so that beans holding it see keys that were added while the application
+ * runs.
  *
  * @since 0.1.0
  */
@@ -21,8 +27,35 @@ public final class KeyRing {
 
 	private final Map<String, NamedKeys> keys;
 
+	private final @Nullable Supplier<KeyRing> source;
+
 	private KeyRing(Map<String, NamedKeys> keys) {
 		this.keys = keys;
+		this.source = null;
+	}
+
+	private KeyRing(Supplier<KeyRing> source) {
+		this.keys = Map.of();
+		this.source = source;
+	}
+
+	/**
+	 * Create a key ring that answers every call from the key ring its source supplies at
+	 * that moment.
+	 * @param source supplies the current key ring
+	 * @return the live key ring
+	 */
+	public static KeyRing live(Supplier<KeyRing> source) {
+		return new KeyRing(source);
+	}
+
+	/**
+	 * Return the keys as they are now: this key ring itself, or for a live key ring the
+	 * current key ring of its source.
+	 * @return a key ring that never changes
+	 */
+	public KeyRing snapshot() {
+		return (this.source != null) ? this.source.get().snapshot() : this;
 	}
 
 	/**
@@ -54,7 +87,8 @@ public final class KeyRing {
 	}
 
 	/**
-	 * Find two keys of different names that have the same bytes or the same id.
+	 * Find two keys of different names that have the same bytes or the same id; keys of
+	 * the same name are not compared.
 	 * @param keys the keys
 	 * @return the first such pair, or {@code null}
 	 */
@@ -63,6 +97,9 @@ public final class KeyRing {
 			for (int j = i + 1; j < keys.size(); j++) {
 				EncryptionKey first = keys.get(i);
 				EncryptionKey second = keys.get(j);
+				if (first.getName().equals(second.getName())) {
+					continue;
+				}
 				boolean sameBytes = first.hasSameBytesAs(second);
 				if (sameBytes || first.getId().equals(second.getId())) {
 					return new Clash(first, second, sameBytes);
@@ -81,6 +118,14 @@ public final class KeyRing {
 	 */
 	public static KeyRing of(List<EncryptionKey> primaries, List<EncryptionKey> decryptOnly) {
 		Map<String, NamedKeys> keys = new LinkedHashMap<>(of(primaries).keys);
+		List<EncryptionKey> all = new ArrayList<>(primaries);
+		all.addAll(decryptOnly);
+		Clash clash = findClash(all);
+		if (clash != null) {
+			throw new IllegalArgumentException("Keys " + describe(clash.first()) + " and " + describe(clash.second())
+					+ (clash.sameBytes() ? " are the same key" : " have the same key id " + clash.first().getId())
+					+ "; each key name needs keys of its own");
+		}
 		for (EncryptionKey key : decryptOnly) {
 			NamedKeys named = keys.get(key.getName());
 			if (named == null) {
@@ -101,7 +146,7 @@ public final class KeyRing {
 	 * @return the key names, in configuration order
 	 */
 	public Set<String> getNames() {
-		return this.keys.keySet();
+		return snapshot().keys.keySet();
 	}
 
 	/**
@@ -110,7 +155,7 @@ public final class KeyRing {
 	 * @return {@code true} if the ring holds keys under that name
 	 */
 	public boolean contains(String name) {
-		return this.keys.containsKey(name);
+		return snapshot().keys.containsKey(name);
 	}
 
 	/**
@@ -147,17 +192,18 @@ public final class KeyRing {
 	}
 
 	private NamedKeys named(String name) {
-		NamedKeys named = this.keys.get(name);
+		Map<String, NamedKeys> current = snapshot().keys;
+		NamedKeys named = current.get(name);
 		if (named == null) {
 			throw new IllegalArgumentException(
-					"No key is named '" + name + "'; configured key names are " + this.keys.keySet());
+					"No key is named '" + name + "'; configured key names are " + current.keySet());
 		}
 		return named;
 	}
 
 	@Override
 	public String toString() {
-		return "KeyRing" + this.keys.values().stream().map((named) -> named.primary().toString()).toList();
+		return "KeyRing" + snapshot().keys.values().stream().map((named) -> named.primary().toString()).toList();
 	}
 
 	private record NamedKeys(EncryptionKey primary, Map<KeyId, EncryptionKey> byId) {

@@ -13,8 +13,10 @@ import io.github.secretencryption.jackson.SecretMaskingModule;
 import io.github.secretencryption.jpa.HibernateEncryption;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyFileException;
+import io.github.secretencryption.keys.KeyFileStore;
 import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
 import io.github.secretencryption.keys.KeySource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +118,43 @@ class SecretEncryptionAutoConfigurationTests {
 			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).isEqualTo("Key file " + key + " holds 31 bytes instead of 32.");
 			assertThat(analysis.getAction()).startsWith("Restore the key file from a backup");
+		});
+	}
+
+	@Test
+	void failsOnAKeptKeyWhoseIdDoesNotMatchItsFileName() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(keys);
+		store.loadOrCreate("secret-encryption");
+		EncryptionKey added = store.addKey("secret-encryption");
+		Path renamed = store.fileOf("secret-encryption", new KeyId(0x0a0b0c0d));
+		Files.move(added.getFile(), renamed);
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).isEqualTo("Key file " + renamed + " holds key id " + added.getId()
+					+ ", not the key id 0a0b0c0d in its name.");
+			assertThat(analysis.getAction()).isEqualTo("Restore the key file from a backup; a file kept for reading "
+					+ "is named after the id of the key it holds and must never be renamed or edited.");
+		});
+	}
+
+	@Test
+	void failsWhenThePrimaryKeyIsMissingButOlderKeysOfItsNameExist() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(keys);
+		store.loadOrCreate("secret-encryption");
+		store.promote("secret-encryption", store.addKey("secret-encryption").getId());
+		Path primary = store.fileOf("secret-encryption");
+		Files.delete(primary);
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + keys).run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith("Key file " + primary
+					+ " does not exist, but older keys of 'secret-encryption' do (secret-encryption.");
+			assertThat(analysis.getAction())
+				.isEqualTo("Restore " + primary + " from the backup that matches the database.");
+			assertThat(primary).doesNotExist();
 		});
 	}
 
@@ -256,6 +295,44 @@ class SecretEncryptionAutoConfigurationTests {
 			.withUserConfiguration(UserKeysConfiguration.class)
 			.run((context) -> assertThat(context.getBean(KeyRing.class))
 				.isSameAs(context.getBean(UserKeysConfiguration.class).keyRing));
+	}
+
+	@Test
+	void keyRingBeanSeesKeysAddedAndPromotedAfterStartup() {
+		Path keys = this.temp.resolve("keys");
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + keys, "secret-encryption.key-reload-interval=0")
+			.run((context) -> {
+				KeyRing keyRing = context.getBean(KeyRing.class);
+				AesGcmEncryptor encryptor = context.getBean(AesGcmEncryptor.class);
+				KeyFileStore store = new KeyFileStore(keys);
+				KeyId former = keyRing.getPrimary("secret-encryption").getId();
+				EncryptionKey added = store.addKey("secret-encryption");
+				store.promote("secret-encryption", added.getId());
+				assertThat(context.getBean(KeyRingReloader.class).reload()).isTrue();
+				assertThat(keyRing.getPrimary("secret-encryption").getId()).isEqualTo(added.getId());
+				assertThat(keyRing.find("secret-encryption", former)).isNotNull();
+				assertThat(encryptor.getKeyRing().getPrimary("secret-encryption").getId()).isEqualTo(added.getId());
+			});
+	}
+
+	@Test
+	void bindsTheKeyReloadInterval() {
+		this.contextRunner
+			.withPropertyValues("secret-encryption.key-directory=" + this.temp,
+					"secret-encryption.key-reload-interval=5s")
+			.run((context) -> assertThat(context.getBean(SecretEncryptionProperties.class).getKeyReloadInterval())
+				.isEqualTo(java.time.Duration.ofSeconds(5)));
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp)
+			.run((context) -> assertThat(context.getBean(SecretEncryptionProperties.class).getKeyReloadInterval())
+				.isEqualTo(java.time.Duration.ofSeconds(30)));
+	}
+
+	@Test
+	void doesNotReloadTheUsersOwnKeyRing() {
+		this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp)
+			.withUserConfiguration(UserKeysConfiguration.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(KeyRingReloader.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)

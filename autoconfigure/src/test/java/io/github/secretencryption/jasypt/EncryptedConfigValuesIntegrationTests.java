@@ -72,6 +72,21 @@ class EncryptedConfigValuesIntegrationTests {
 	}
 
 	@Test
+	void valueWrittenBeforeARotationOfTheConfigKeyStillDecrypts() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		String token = encrypted(keys, TOKEN);
+		KeyFileStore store = new KeyFileStore(keys);
+		store.promote("config", store.addKey("config").getId());
+		String newToken = encrypted(keys, "token-after-rotation");
+		Path config = configFile("spring.datasource.url=jdbc:h2:mem:config-rotation;DB_CLOSE_DELAY=-1",
+				"app.token=" + token, "app.new-token=" + newToken);
+		try (ConfigurableApplicationContext context = start(keys, config)) {
+			assertThat(context.getEnvironment().getProperty("app.token")).isEqualTo(TOKEN);
+			assertThat(context.getEnvironment().getProperty("app.new-token")).isEqualTo("token-after-rotation");
+		}
+	}
+
+	@Test
 	void stopsStartupAtATamperedValueNamingThePropertyAndTheFileButNeverTheValue(CapturedOutput output)
 			throws Exception {
 		Path keys = this.temp.resolve("keys");

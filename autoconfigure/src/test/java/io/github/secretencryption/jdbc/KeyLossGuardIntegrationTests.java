@@ -9,7 +9,10 @@ import io.github.secretencryption.KeyLossException;
 import io.github.secretencryption.jpa.Account;
 import io.github.secretencryption.jpa.AccountRepository;
 import io.github.secretencryption.jpa.JpaTestApplication;
+import io.github.secretencryption.keys.EncryptionKey;
+import io.github.secretencryption.keys.KeyFileStore;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,6 +65,22 @@ abstract class KeyLossGuardIntegrationTests {
 		try (ConfigurableApplicationContext context = start(keys)) {
 			assertThat(context.getBean(AccountRepository.class).findAll()).extracting(Account::getApiToken)
 				.containsExactly("first-secret");
+		}
+	}
+
+	@Test
+	void recordsTheIdOfAKeyAddedWhileRunning() {
+		Path keys = this.temp.resolve("keys");
+		try (ConfigurableApplicationContext context = start(keys)) {
+			KeyFileStore store = new KeyFileStore(keys);
+			EncryptionKey added = store.addKey("secret-encryption");
+			store.promote("secret-encryption", added.getId());
+			context.getBean(KeyRingReloader.class).reload();
+			assertThat(context.getBean(JdbcTemplate.class)
+				.queryForList("select key_id from secret_encryption_keys where key_name = 'secret-encryption'",
+						String.class))
+				.hasSize(2)
+				.contains(added.getId().toString());
 		}
 	}
 

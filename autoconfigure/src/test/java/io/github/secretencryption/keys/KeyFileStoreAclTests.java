@@ -65,6 +65,22 @@ class KeyFileStoreAclTests {
 	}
 
 	@Test
+	void keysAreAddedPromotedAndRetiredWithOwnerOnlyAccessControlLists() throws IOException {
+		KeyFileStore store = new KeyFileStore(this.directory);
+		EncryptionKey former = store.loadOrCreate(NAME);
+		EncryptionKey added = store.addKey(NAME);
+		assertThat(acl(added.getFile())).singleElement()
+			.satisfies((entry) -> assertThat(entry.principal()).isEqualTo(owner()));
+		store.promote(NAME, added.getId());
+		KeyRing ring = store.loadKeyRing(List.of(NAME));
+		assertThat(ring.getKeys(NAME)).extracting(EncryptionKey::getId).containsExactly(added.getId(), former.getId());
+		Path retired = store.retire(NAME, former.getId());
+		assertThat(acl(retired.getParent())).singleElement()
+			.satisfies((entry) -> assertThat(entry.principal()).isEqualTo(owner()));
+		assertThat(store.loadKeyRing(List.of(NAME)).find(NAME, former.getId())).isNull();
+	}
+
+	@Test
 	void firstStartCreatesDirectoryAndKeyWithOneEntryThatAllowsTheOwner() throws IOException {
 		EncryptionKey key = new KeyFileStore(this.directory).loadOrCreate(NAME);
 		Path file = this.directory.resolve(NAME + ".key");

@@ -16,6 +16,7 @@ import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyFileException;
 import io.github.secretencryption.keys.KeyFileStore;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,9 +31,23 @@ final class KeyFileInspector {
 
 	private final @Nullable KeyFileStore store;
 
-	KeyFileInspector(KeyRing keyRing, @Nullable KeyFileStore store) {
+	private final @Nullable KeyRingReloader reloader;
+
+	KeyFileInspector(KeyRing keyRing, @Nullable KeyFileStore store, @Nullable KeyRingReloader reloader) {
 		this.keyRing = keyRing;
 		this.store = store;
+		this.reloader = reloader;
+	}
+
+	KeyRingReloader.@Nullable Failure reloadFailure() {
+		if (this.reloader == null) {
+			return null;
+		}
+		if (this.reloader.getFailure() != null) {
+			// Report the files as they are now, not as they were at the last reload
+			this.reloader.reload();
+		}
+		return this.reloader.getFailure();
 	}
 
 	List<KeyState> inspect() {
@@ -42,7 +57,7 @@ final class KeyFileInspector {
 	private KeyState inspect(String name) {
 		EncryptionKey inUse = this.keyRing.getPrimary(name);
 		if (this.store == null) {
-			return new KeyState(name, null, inUse.getId().toString(), null, null, null,
+			return new KeyState(name, null, inUse.getId().toString(), keyIds(name), null, null, null,
 					roundTrips(inUse) ? null : "Key does not decrypt what it encrypts");
 		}
 		Path file = this.store.fileOf(name);
@@ -57,6 +72,11 @@ final class KeyFileInspector {
 				lastModified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
 			}
 			EncryptionKey onDisk = this.store.load(name);
+			if (!onDisk.getId().equals(inUse.getId()) && this.reloader != null) {
+				// Promoted since the last reload: take it in now rather than report it
+				this.reloader.reload();
+				inUse = this.keyRing.getPrimary(name);
+			}
 			if (!onDisk.getId().equals(inUse.getId())) {
 				problem = "Key file now holds key id " + onDisk.getId() + ", not the key id " + inUse.getId()
 						+ " in use; restore the file from a backup";
@@ -71,7 +91,11 @@ final class KeyFileInspector {
 		catch (IOException ex) {
 			problem = "Key file " + file + " cannot be read: " + ex.getClass().getSimpleName();
 		}
-		return new KeyState(name, file, inUse.getId().toString(), mode, size, lastModified, problem);
+		return new KeyState(name, file, inUse.getId().toString(), keyIds(name), mode, size, lastModified, problem);
+	}
+
+	private List<String> keyIds(String name) {
+		return this.keyRing.getKeys(name).stream().map((key) -> key.getId().toString()).toList();
 	}
 
 	private static boolean roundTrips(EncryptionKey key) {
@@ -85,8 +109,8 @@ final class KeyFileInspector {
 		}
 	}
 
-	record KeyState(String name, @Nullable Path path, String keyId, @Nullable String mode, @Nullable Long size,
-			@Nullable Instant lastModified, @Nullable String problem) {
+	record KeyState(String name, @Nullable Path path, String keyId, List<String> keyIds, @Nullable String mode,
+			@Nullable Long size, @Nullable Instant lastModified, @Nullable String problem) {
 
 	}
 

@@ -10,6 +10,7 @@ import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.keys.KeyFileStore;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -18,8 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Health of the keys: UP only when every key file exists, holds the key in use, has 32
- * bytes and no permission for group or others, and encrypts and decrypts a sample, and
- * when one stored value of every encrypted column decrypts.
+ * bytes and no permission for group or others, and encrypts and decrypts a sample, when
+ * the last reload of the key directory succeeded, and when one stored value of every
+ * encrypted column decrypts.
  *
  * @since 0.1.0
  */
@@ -44,8 +46,24 @@ public class SecretEncryptionHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public SecretEncryptionHealthIndicator(KeyRing keyRing, @Nullable KeyFileStore store, AesGcmEncryptor encryptor,
 			Supplier<List<EncryptedColumn>> columns, @Nullable JdbcTemplate jdbc) {
+		this(keyRing, store, null, encryptor, columns, jdbc);
+	}
+
+	/**
+	 * Create a health indicator that also reports a failed reload of the keys.
+	 * @param keyRing the keys in use
+	 * @param store the key files, or {@code null} for keys that do not live in the key
+	 * directory
+	 * @param reloader reloads the keys, or {@code null} if they are never reloaded
+	 * @param encryptor the encryptor
+	 * @param columns supplies the encrypted columns to sample
+	 * @param jdbc access to the database, or {@code null} to skip sampling
+	 */
+	public SecretEncryptionHealthIndicator(KeyRing keyRing, @Nullable KeyFileStore store,
+			@Nullable KeyRingReloader reloader, AesGcmEncryptor encryptor, Supplier<List<EncryptedColumn>> columns,
+			@Nullable JdbcTemplate jdbc) {
 		super("Secret encryption health check failed");
-		this.inspector = new KeyFileInspector(keyRing, store);
+		this.inspector = new KeyFileInspector(keyRing, store, reloader);
 		this.encryptor = encryptor;
 		this.columns = columns;
 		this.jdbc = jdbc;
@@ -59,6 +77,7 @@ public class SecretEncryptionHealthIndicator extends AbstractHealthIndicator {
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("path", (key.path() != null) ? key.path().toString() : "(not in the key directory)");
 			detail.put("keyId", key.keyId());
+			detail.put("keyIds", key.keyIds());
 			if (key.mode() != null) {
 				detail.put("mode", key.mode());
 				detail.put("size", key.size());
@@ -76,6 +95,11 @@ public class SecretEncryptionHealthIndicator extends AbstractHealthIndicator {
 				columns.put(column.table() + "." + column.column(), (problem != null) ? problem : "OK");
 				up &= (problem == null);
 			}
+		}
+		KeyRingReloader.Failure failure = this.inspector.reloadFailure();
+		if (failure != null) {
+			builder.withDetail("reload", Map.of("error", failure.problem(), "failedAt", failure.at().toString()));
+			up = false;
 		}
 		builder.status(up ? "UP" : "DOWN").withDetail("keys", keys);
 		if (!columns.isEmpty()) {

@@ -61,6 +61,23 @@ public final class CommandContext {
 	}
 
 	/**
+	 * Return the value of an option given as {@code --name=value}.
+	 * @param name the option name, without the leading hyphens
+	 * @return the value of its last occurrence, or {@code null} if it was not given with
+	 * a value
+	 */
+	public @Nullable String getOption(String name) {
+		String prefix = "--" + name + "=";
+		String value = null;
+		for (String option : this.options) {
+			if (option.startsWith(prefix)) {
+				value = option.substring(prefix.length());
+			}
+		}
+		return value;
+	}
+
+	/**
 	 * Return the application's environment.
 	 * @return the environment
 	 */

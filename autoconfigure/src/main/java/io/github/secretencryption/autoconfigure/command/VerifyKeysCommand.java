@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.github.secretencryption.autoconfigure.SecretEncryptionProperties;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
@@ -15,12 +16,14 @@ import io.github.secretencryption.internal.FileModes;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyFileException;
 import io.github.secretencryption.keys.KeyFileStore;
+import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
 
 /**
- * {@code verify-keys}: checks every configured key file without creating any, and prints
- * one line per key, {@code [OK] <path> mode=600 size=32} or
- * {@code [FAIL] <path> <reason>}. Exits with 1 if any key fails.
+ * {@code verify-keys}: checks every configured key file, and every key kept for reading
+ * beside it ({@code <name>.<key id>.key}), without creating any, and prints one line per
+ * file, {@code [OK] <path> mode=600 size=32} or {@code [FAIL] <path> <reason>}. Exits
+ * with 1 if any key fails. Retired keys are not checked.
  *
  * @since 0.1.0
  */
@@ -70,8 +73,24 @@ public final class VerifyKeysCommand implements SecretEncryptionCommand {
 			out.println("[FAIL] " + name + " " + ex.getMessage());
 			return false;
 		}
+		boolean ok = verify(name, file, () -> store.load(name), out);
+		List<KeyId> kept;
 		try {
-			EncryptionKey key = store.load(name);
+			kept = store.listKeyIds(name);
+		}
+		catch (KeyFileException ex) {
+			out.println("[FAIL] " + ex.getPath() + " " + reason(ex));
+			return false;
+		}
+		for (KeyId id : kept) {
+			ok &= verify(name, store.fileOf(name, id), () -> store.load(name, id), out);
+		}
+		return ok;
+	}
+
+	private boolean verify(String name, Path file, Supplier<EncryptionKey> loader, PrintStream out) {
+		try {
+			EncryptionKey key = loader.get();
 			AesGcmEncryptor encryptor = new AesGcmEncryptor(KeyRing.of(List.of(key)));
 			byte[] decrypted = encryptor.decrypt(name, encryptor.encrypt(name, SAMPLE, SAMPLE), SAMPLE);
 			if (!java.util.Arrays.equals(decrypted, SAMPLE)) {

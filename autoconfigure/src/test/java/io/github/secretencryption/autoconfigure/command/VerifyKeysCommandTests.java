@@ -59,6 +59,25 @@ class VerifyKeysCommandTests {
 	}
 
 	@Test
+	void checksKeysKeptForReadingBesideTheirPrimaryKey() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(keys);
+		store.loadOrCreate("secret-encryption");
+		store.loadOrCreate("health-check");
+		Path added = store.addKey("secret-encryption").getFile();
+		Path broken = store.addKey("health-check").getFile();
+		Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rw-r-----"));
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.outLines()).containsExactly(
+				"[OK] " + keys.resolve("secret-encryption.key") + " mode=600 size=32",
+				"[OK] " + added + " mode=600 size=32", "[OK] " + keys.resolve("health-check.key") + " mode=600 size=32",
+				"[FAIL] " + broken + " has mode rw-r-----, which lets group or others access it; run 'chmod 600 "
+						+ broken + "' and check that nobody else has read the key");
+	}
+
+	@Test
 	void reportsAKeyOfTheWrongSize() throws Exception {
 		Path keys = this.temp.resolve("keys");
 		KeyFileStore store = new KeyFileStore(keys);
