@@ -2,6 +2,7 @@ package io.github.secretencryption.keys;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -84,7 +85,15 @@ public final class EncryptionKey {
 	 * @return {@code true} if the bytes are equal
 	 */
 	public boolean hasSameBytesAs(EncryptionKey other) {
-		return MessageDigest.isEqual(this.secretKey.getEncoded(), other.secretKey.getEncoded());
+		byte[] mine = this.secretKey.getEncoded();
+		byte[] theirs = other.secretKey.getEncoded();
+		try {
+			return MessageDigest.isEqual(mine, theirs);
+		}
+		finally {
+			Arrays.fill(mine, (byte) 0);
+			Arrays.fill(theirs, (byte) 0);
+		}
 	}
 
 	@Override

@@ -44,6 +44,7 @@ abstract class KeyUsageCommandsIntegrationTests {
 		KeyFileStore store = new KeyFileStore(keys);
 		EncryptionKey secretKey = store.load("secret-encryption");
 		EncryptionKey healthCheckKey = store.load("health-check");
+		EncryptionKey configKey = store.load("config");
 		assertThat(empty.out().lines()).containsExactly(
 				"Key 'secret-encryption', columns [oidc_settings.client_secret, smtp_settings.smtp_password, "
 						+ "users.totp_secret]",
@@ -51,7 +52,10 @@ abstract class KeyUsageCommandsIntegrationTests {
 				"    oidc_settings.client_secret: 0", "    smtp_settings.smtp_password: 0", "    users.totp_secret: 0",
 				"Key 'health-check', columns [health_checks.basic_auth_password]",
 				"  " + healthCheckKey.getId() + " primary: 0 values", "  plaintext: 0 values",
-				"    health_checks.basic_auth_password: 0", "[OK] every encrypted value is under a loaded key");
+				"    health_checks.basic_auth_password: 0", "Key 'config'", "  " + configKey.getId() + " primary",
+				"  values in configuration files (ENC(...)) cannot be counted: keep each old key of 'config' until "
+						+ "every ENC(...) value has been replaced with fresh encrypt-value output",
+				"[OK] every encrypted value is under a loaded key");
 
 		EncryptionKey lost = new EncryptionKey("secret-encryption", randomBytes(), null);
 		fill(database, secretKey, healthCheckKey, lost);
@@ -79,7 +83,7 @@ abstract class KeyUsageCommandsIntegrationTests {
 		ForkedPatchManager.Result unknown = run(database, keys, "reencrypt", "secret-encrypton");
 		assertThat(unknown.exitCode()).isEqualTo(1);
 		assertThat(unknown.out().lines()).containsExactly("[FAIL] reencrypt: no key is named 'secret-encrypton'; "
-				+ "configured key names are [secret-encryption, health-check]");
+				+ "configured key names are [secret-encryption, health-check, config]");
 	}
 
 	private void fill(TestDatabase database, EncryptionKey secretKey, EncryptionKey healthCheckKey,
