@@ -1,5 +1,6 @@
 package io.github.secretencryption;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public record SecretLocation(@Nullable String keyName, @Nullable String keyId, @Nullable String entity,
-		@Nullable String attribute, @Nullable String table, @Nullable String column, @Nullable String primaryKey) {
+		@Nullable String attribute, @Nullable String table, @Nullable String column,
+		@Nullable String primaryKey) implements Serializable {
 
 	/**
 	 * Location of a value under a key.
