@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -42,6 +43,11 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	private final List<String> arguments;
 
 	private final List<String> options;
+
+	/**
+	 * Options without a dot that Spring Boot itself reads from the command line.
+	 */
+	private static final Set<String> BOOT_OPTIONS = Set.of("debug", "trace");
 
 	private @Nullable PrintStream results;
 
@@ -103,6 +109,12 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		PrintStream out = (this.results != null) ? this.results : System.out;
 		ConfigurableEnvironment environment = (context != null) ? context.getEnvironment() : this.environment;
 		Assert.state(environment != null, "Environment must be prepared before a command runs");
+		String refused = refusedCommandLine(command);
+		if (refused != null) {
+			out.println("[FAIL] " + command.name() + ": " + refused + "; usage: " + command.usage());
+			out.flush();
+			return 2;
+		}
 		try {
 			return command.run(new CommandContext(this.arguments, this.options, environment, out, System.in, context));
 		}
@@ -114,6 +126,24 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		finally {
 			out.flush();
 		}
+	}
+
+	private @Nullable String refusedCommandLine(SecretEncryptionCommand command) {
+		for (String option : this.options) {
+			String name = option.substring(2);
+			int equals = name.indexOf('=');
+			if (equals >= 0) {
+				name = name.substring(0, equals);
+			}
+			if (!name.contains(".") && !BOOT_OPTIONS.contains(name) && !command.options().contains(name)) {
+				return "unknown option --" + name;
+			}
+		}
+		if (this.arguments.size() > command.maxArguments()) {
+			return (command.maxArguments() == 0) ? "takes no arguments, not " + this.arguments
+					: "takes at most " + command.maxArguments() + " arguments, not " + this.arguments;
+		}
+		return null;
 	}
 
 	private static void exit(int code) {

@@ -50,6 +50,16 @@ public final class EncryptValueCommand implements SecretEncryptionCommand {
 	}
 
 	@Override
+	public String usage() {
+		return "printf '%s' \"$VALUE\" | java -jar app.jar encrypt-value";
+	}
+
+	@Override
+	public int maxArguments() {
+		return Integer.MAX_VALUE;
+	}
+
+	@Override
 	public int run(CommandContext context) throws IOException {
 		PrintStream errors = System.err;
 		if (!context.getArguments().isEmpty()) {

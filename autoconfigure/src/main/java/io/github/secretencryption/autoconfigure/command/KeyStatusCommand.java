@@ -42,6 +42,11 @@ public final class KeyStatusCommand implements SecretEncryptionCommand {
 	}
 
 	@Override
+	public String usage() {
+		return "key-status";
+	}
+
+	@Override
 	public boolean needsApplicationContext() {
 		return true;
 	}

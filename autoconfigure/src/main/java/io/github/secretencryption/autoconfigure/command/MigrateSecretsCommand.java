@@ -48,6 +48,16 @@ public final class MigrateSecretsCommand implements SecretEncryptionCommand {
 	}
 
 	@Override
+	public String usage() {
+		return "migrate-secrets [--dry-run] [--from-jasypt]";
+	}
+
+	@Override
+	public Set<String> options() {
+		return Set.of("dry-run", "from-jasypt");
+	}
+
+	@Override
 	public boolean needsApplicationContext() {
 		return true;
 	}

@@ -1,5 +1,6 @@
 package io.github.secretencryption.autoconfigure.command;
 
+import java.util.Set;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,21 @@ public final class ReencryptCommand implements SecretEncryptionCommand {
 	@Override
 	public String description() {
 		return "Move every value onto its key name's primary key ([<name>] only that key name, [--dry-run] only counts)";
+	}
+
+	@Override
+	public String usage() {
+		return "reencrypt [<name>] [--dry-run]";
+	}
+
+	@Override
+	public Set<String> options() {
+		return Set.of("dry-run");
+	}
+
+	@Override
+	public int maxArguments() {
+		return 1;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.github.secretencryption.autoconfigure.command;
 
+import java.util.Set;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -59,6 +60,21 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 	@Override
 	public String description() {
 		return "Set an old key aside in retired/ once no stored value is under it: retire-key <name> <key-id>";
+	}
+
+	@Override
+	public String usage() {
+		return "retire-key <name> <key-id> [--insecure-skip-wait] [--config-values-replaced]";
+	}
+
+	@Override
+	public Set<String> options() {
+		return Set.of(CONFIG_VALUES_REPLACED, SKIP_WAIT);
+	}
+
+	@Override
+	public int maxArguments() {
+		return 2;
 	}
 
 	@Override

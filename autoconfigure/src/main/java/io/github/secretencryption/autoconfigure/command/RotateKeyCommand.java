@@ -1,5 +1,6 @@
 package io.github.secretencryption.autoconfigure.command;
 
+import java.util.Set;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -57,6 +58,21 @@ public final class RotateKeyCommand implements SecretEncryptionCommand {
 	public String description() {
 		return "Give a key name a new primary key: rotate-key <name> adds a key for reading, "
 				+ "rotate-key <name> --promote makes it the primary once every process has loaded it";
+	}
+
+	@Override
+	public String usage() {
+		return "rotate-key <name> [--add | --promote [--key-id=<id>] [--insecure-skip-wait]]";
+	}
+
+	@Override
+	public Set<String> options() {
+		return Set.of(ADD, PROMOTE, KEY_ID, SKIP_WAIT);
+	}
+
+	@Override
+	public int maxArguments() {
+		return 1;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.github.secretencryption.autoconfigure.command;
 
+import java.util.Set;
+
 /**
  * An operator command that runs instead of the application when its name is the first
  * argument, as in {@code java -jar app.jar verify-keys}. Commands are registered in
@@ -26,6 +28,34 @@ public interface SecretEncryptionCommand {
 	 * @return the description
 	 */
 	String description();
+
+	/**
+	 * Return the usage line, as in {@code rotate-key <name> [--add | --promote]}.
+	 * @return the usage
+	 */
+	default String usage() {
+		return name();
+	}
+
+	/**
+	 * Return the names of the options the command takes, without the leading hyphens. Any
+	 * other option whose name has no dot (a property such as
+	 * {@code --secret-encryption.key-directory=...} has one) is refused before the
+	 * command runs, so that a mistyped {@code --dry-run} never runs for real.
+	 * @return the option names
+	 */
+	default Set<String> options() {
+		return Set.of();
+	}
+
+	/**
+	 * Return how many arguments after the command name the command takes at most; more
+	 * are refused before the command runs.
+	 * @return the largest number of arguments
+	 */
+	default int maxArguments() {
+		return 0;
+	}
 
 	/**
 	 * Whether the command needs the application context (and so the database).

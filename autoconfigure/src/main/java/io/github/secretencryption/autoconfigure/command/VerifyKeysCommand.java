@@ -42,6 +42,11 @@ public final class VerifyKeysCommand implements SecretEncryptionCommand {
 	}
 
 	@Override
+	public String usage() {
+		return "verify-keys";
+	}
+
+	@Override
 	public int run(CommandContext context) {
 		SecretEncryptionProperties properties = context.getProperties();
 		PrintStream out = context.getOut();

@@ -1,0 +1,63 @@
+package io.github.secretencryption.autoconfigure.command;
+
+import java.nio.file.Path;
+
+import io.github.secretencryption.keys.KeyFileStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs commands with command lines they do not take, in real processes: each is refused
+ * before the command does anything, so that a mistyped option never runs for real.
+ */
+class CommandLineTests {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void mistypedOptionIsRefusedBeforeAnythingRuns() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"rotate-key", "secret-encryption", "--promte", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines()).containsExactly("[FAIL] rotate-key: unknown option --promte; usage: "
+				+ "rotate-key <name> [--add | --promote [--key-id=<id>] [--insecure-skip-wait]]");
+		assertThat(keys).doesNotExist();
+	}
+
+	@Test
+	void optionOfAnotherCommandIsRefused() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys", "--dry-run", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines())
+			.containsExactly("[FAIL] verify-keys: unknown option --dry-run; usage: verify-keys");
+	}
+
+	@Test
+	void argumentsBeyondWhatTheCommandTakesAreRefused() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"rotate-key", "secret-encryption", "health-check", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines()).containsExactly("[FAIL] rotate-key: takes at most 1 arguments, not "
+				+ "[secret-encryption, health-check]; usage: rotate-key <name> [--add | --promote [--key-id=<id>] "
+				+ "[--insecure-skip-wait]]");
+		assertThat(keys).doesNotExist();
+	}
+
+	@Test
+	void propertiesAndSpringBootsOwnFlagsAreNotOptions() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		new KeyFileStore(keys).loadOrCreate("secret-encryption");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"rotate-key", "secret-encryption", "--add", "--debug", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).as(result.out()).isZero();
+		assertThat(result.outLines()).anySatisfy((line) -> assertThat(line).startsWith("[OK] Added key"));
+	}
+
+}
