@@ -60,9 +60,11 @@ public final class KeyStatusCommand implements SecretEncryptionCommand {
 		String configKeyName = EncryptedConfigValues.keyName(context.getEnvironment(), application.getClassLoader());
 		long missing = 0;
 		long plaintext = 0;
+		long unparsable = 0;
 		for (String name : keyRing.getNames()) {
 			missing += printKeyName(out, keyRing, usage, name, name.equals(configKeyName));
 			plaintext += usage.getColumns(name).stream().mapToLong(ColumnUsage::plaintext).sum();
+			unparsable += usage.getColumns(name).stream().mapToLong(ColumnUsage::unreadable).sum();
 		}
 		if (plaintext > 0) {
 			out.println("[WARN] " + valuesAre(plaintext) + " still plaintext; encrypt them with migrate-secrets");
@@ -70,6 +72,13 @@ public final class KeyStatusCommand implements SecretEncryptionCommand {
 		if (missing > 0) {
 			out.println("[FAIL] " + valuesAre(missing) + " under key ids that no loaded key has and cannot be read; "
 					+ "restore those keys from the backup into the key directory");
+		}
+		if (unparsable > 0) {
+			out.println("[FAIL] " + valuesAre(unparsable) + " marked as encrypted but cannot be parsed (damaged, "
+					+ "or written by a newer format version); reencrypt lists them by primary key; restore them "
+					+ "from a backup or provision them again");
+		}
+		if (missing > 0 || unparsable > 0) {
 			return 1;
 		}
 		out.println("[OK] every encrypted value is under a loaded key");

@@ -79,8 +79,27 @@ abstract class KeyStatusCommandIntegrationTests {
 						"  " + lost.getId() + " missing: values cannot be read: 3 values",
 						"    test_accounts.api_token: 2", "    test_accounts.renamed_token: 1", "  plaintext: 0 values")
 				.contains("  cannot be parsed: 1 value")
-				.endsWith("[FAIL] 3 values are under key ids that no loaded key has and cannot be read; restore "
-						+ "those keys from the backup into the key directory");
+				.endsWith(
+						"[FAIL] 3 values are under key ids that no loaded key has and cannot be read; restore "
+								+ "those keys from the backup into the key directory",
+						"[FAIL] 1 value is marked as encrypted but cannot be parsed (damaged, or written by a newer "
+								+ "format version); reencrypt lists them by primary key; restore them from a backup "
+								+ "or provision them again");
+		});
+	}
+
+	@Test
+	void aValueThatCannotBeParsedAloneFailsTheStatus() {
+		KeyCommandTestSupport.contextRunner(freshDatabase("key_status_unparsable"), keyRing()).run((context) -> {
+			insertAccount(context, 1, encrypt(this.newKey, "new-1", TOKEN), null, null);
+			insertAccount(context, 2, "se1:garbage!!", null, null);
+			Result result = KeyCommandTestSupport.run(new KeyStatusCommand(), context);
+			assertThat(result.exitCode()).isEqualTo(1);
+			assertThat(result.lines()).contains("  cannot be parsed: 1 value")
+				.doesNotContain("[OK] every encrypted value is under a loaded key")
+				.last()
+				.asString()
+				.startsWith("[FAIL] 1 value is marked as encrypted but cannot be parsed");
 		});
 	}
 
