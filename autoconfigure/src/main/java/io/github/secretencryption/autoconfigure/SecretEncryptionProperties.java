@@ -9,6 +9,7 @@ import io.github.secretencryption.jasypt.LegacyPbeDecryptor;
 import io.github.secretencryption.keys.KeySource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 
 /**
  * Configuration properties of secret-encryption.
@@ -79,6 +80,9 @@ public class SecretEncryptionProperties {
 	}
 
 	public void setKeyReloadInterval(Duration keyReloadInterval) {
+		Assert.isTrue(!keyReloadInterval.isNegative(),
+				() -> "Key reload interval must not be negative; use 0 to turn reloading off, not "
+						+ keyReloadInterval);
 		this.keyReloadInterval = keyReloadInterval;
 	}
 
@@ -199,6 +203,7 @@ public class SecretEncryptionProperties {
 		}
 
 		public void setBatchSize(int batchSize) {
+			Assert.isTrue(batchSize >= 1, () -> "Batch size must be at least 1, not " + batchSize);
 			this.batchSize = batchSize;
 		}
 
@@ -207,6 +212,8 @@ public class SecretEncryptionProperties {
 		}
 
 		public void setProgressInterval(Duration progressInterval) {
+			Assert.isTrue(!progressInterval.isNegative(),
+					() -> "Progress interval must not be negative, not " + progressInterval);
 			this.progressInterval = progressInterval;
 		}
 

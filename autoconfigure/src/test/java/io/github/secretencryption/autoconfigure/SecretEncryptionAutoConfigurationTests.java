@@ -317,6 +317,24 @@ class SecretEncryptionAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesNegativeIntervalsAndBatchSizesNamingThePropertyAndTheValue() {
+		for (String property : new String[] { "secret-encryption.key-reload-interval=-5s",
+				"secret-encryption.migration.progress-interval=-1s", "secret-encryption.migration.batch-size=0" }) {
+			this.contextRunner.withPropertyValues("secret-encryption.key-directory=" + this.temp, property)
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(context.getStartupFailure()).rootCause()
+						.isInstanceOf(IllegalArgumentException.class)
+						.message()
+						.containsAnyOf("must not be negative", "must be at least 1")
+						.contains(property.endsWith("=0") ? "not 0" : "not PT-");
+					assertThat(context.getStartupFailure()).hasStackTraceContaining("Unable to set value for property "
+							+ property.substring(property.lastIndexOf('.') + 1, property.indexOf('=')));
+				});
+		}
+	}
+
+	@Test
 	void bindsTheKeyReloadInterval() {
 		this.contextRunner
 			.withPropertyValues("secret-encryption.key-directory=" + this.temp,

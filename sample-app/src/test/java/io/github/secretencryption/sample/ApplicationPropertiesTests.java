@@ -32,6 +32,8 @@ class ApplicationPropertiesTests {
 		assertThat(environment.getProperty("spring.datasource.username")).isEqualTo("patch_manager");
 		assertThat(environment.getProperty("spring.datasource.password")).isEmpty();
 		assertThat(environment.getProperty("secret-encryption.key-directory")).isEqualTo("/etc/patch-manager/keys");
+		assertThat(environment.getProperty("management.endpoints.web.exposure.include")).isEqualTo("health");
+		assertThat(environment.getProperty("management.endpoint.health.show-details")).isEqualTo("never");
 	}
 
 	@Test
