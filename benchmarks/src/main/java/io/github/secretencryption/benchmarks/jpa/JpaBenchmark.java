@@ -188,7 +188,8 @@ public class JpaBenchmark {
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.jpa.hibernate.ddl-auto", "update");
 		properties.put("spring.jpa.open-in-view", "false");
-		// every fork makes new keys for the same database: the key-loss guard would stop it
+		// every fork makes new keys for the same database: the key-loss guard would stop
+		// it
 		properties.put("secret-encryption.key-registry.enabled", "false");
 		properties.put("spring.jpa.properties.hibernate.jdbc.batch_size", FLUSH_EVERY);
 		switch (database) {
