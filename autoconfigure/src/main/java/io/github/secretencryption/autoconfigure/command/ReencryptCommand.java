@@ -1,9 +1,9 @@
 package io.github.secretencryption.autoconfigure.command;
 
-import java.util.Set;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;

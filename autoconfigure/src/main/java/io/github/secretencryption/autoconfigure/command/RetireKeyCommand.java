@@ -1,6 +1,5 @@
 package io.github.secretencryption.autoconfigure.command;
 
-import java.util.Set;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 

@@ -1,6 +1,5 @@
 package io.github.secretencryption.autoconfigure.command;
 
-import java.util.Set;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,7 +10,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import io.github.secretencryption.autoconfigure.EncryptedConfigValues;
 import io.github.secretencryption.autoconfigure.SecretEncryptionProperties;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyFileException;
@@ -180,9 +181,18 @@ public final class RotateKeyCommand implements SecretEncryptionCommand {
 		out.println("[OK] Key " + id + " is now the primary key of '" + name + "' in " + store.fileOf(name)
 				+ "; former primary key " + former.getId() + " is kept for reading in "
 				+ store.fileOf(name, former.getId()));
-		out.println("Next: running processes encrypt with it after their next reload; then run: reencrypt " + name
-				+ ", key-status, and once no value uses key " + former.getId() + ": retire-key " + name + " "
-				+ former.getId());
+		String configKeyName = EncryptedConfigValues.keyName(context.getEnvironment(),
+				RotateKeyCommand.class.getClassLoader());
+		if (name.equals(configKeyName)) {
+			out.println("Next: replace every ENC(...) value in the configuration with fresh encrypt-value output "
+					+ "(reencrypt cannot reach configuration files), then run: retire-key " + name + " "
+					+ former.getId() + " --config-values-replaced");
+		}
+		else {
+			out.println("Next: running processes encrypt with it after their next reload; then run: reencrypt " + name
+					+ ", key-status, and once no value uses key " + former.getId() + ": retire-key " + name + " "
+					+ former.getId());
+		}
 		return 0;
 	}
 
