@@ -164,6 +164,18 @@ public final class KeyFileStore {
 	}
 
 	/**
+	 * Return the file that holds the bytes of a key file and whose mode is checked: in
+	 * mounted mode the file its symbolic links lead to, as {@code stat -L} shows it,
+	 * otherwise the key file itself, which may not be a symbolic link.
+	 * @param file a key file of this store
+	 * @return the file whose mode, size and last modification describe the key
+	 * @throws IOException if a symbolic link cannot be resolved
+	 */
+	public Path resolve(Path file) throws IOException {
+		return (this.source == KeySource.MOUNTED) ? file.toRealPath() : file;
+	}
+
+	/**
 	 * List the key ids of the files that keep keys of a name for reading, whether or not
 	 * one of them is also the primary key. Nothing is read or checked.
 	 * @param name the key name
@@ -436,7 +448,7 @@ public final class KeyFileStore {
 	private KeyFileException notProvided(String name, Path file, String problem) {
 		return new KeyFileException(name, file,
 				problem + "; with secret-encryption.key-source=mounted keys are never created",
-				"Have the platform provide it (add key '" + name + "' to the Kubernetes Secret or Vault "
+				"Have the platform provide " + file.getFileName() + " (add it to the Kubernetes Secret or Vault "
 						+ "agent template mounted at " + this.directory
 						+ "), or set secret-encryption.key-source=files to let the application create its keys");
 	}

@@ -224,8 +224,8 @@ class SecretEncryptionAutoConfigurationTests {
 				FailureAnalysis analysis = new KeyFileFailureAnalyzer().analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).isEqualTo("Key file " + keys.resolve("secret-encryption.key")
 						+ " does not exist; with secret-encryption.key-source=mounted keys are never created.");
-				assertThat(analysis.getAction()).isEqualTo("Have the platform provide it (add key "
-						+ "'secret-encryption' to the Kubernetes Secret or Vault agent template mounted at " + keys
+				assertThat(analysis.getAction()).isEqualTo("Have the platform provide secret-encryption.key "
+						+ "(add it to the Kubernetes Secret or Vault agent template mounted at " + keys
 						+ "), or set secret-encryption.key-source=files to let the application create its keys.");
 			});
 		try (Stream<Path> files = Files.list(keys)) {

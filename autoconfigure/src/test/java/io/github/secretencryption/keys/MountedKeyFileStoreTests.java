@@ -181,7 +181,7 @@ class MountedKeyFileStoreTests {
 					+ "never created (key health-check)")
 			.actual();
 		assertThat(ex.getPath()).isEqualTo(file);
-		assertThat(ex.getAction()).isEqualTo("Have the platform provide it (add key 'health-check' to the Kubernetes "
+		assertThat(ex.getAction()).isEqualTo("Have the platform provide health-check.key (add it to the Kubernetes "
 				+ "Secret or Vault agent template mounted at " + volume
 				+ "), or set secret-encryption.key-source=files to let the application create its keys");
 		assertThatExceptionOfType(KeyFileException.class)

@@ -66,10 +66,12 @@ final class KeyFileInspector {
 		Instant lastModified = null;
 		String problem = null;
 		try {
-			if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-				mode = FileModes.octal(file);
-				size = Files.size(file);
-				lastModified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+			if (Files.exists(file)) {
+				// In mounted mode the file the links lead to, as verify-keys shows it
+				Path real = this.store.resolve(file);
+				mode = FileModes.octal(real);
+				size = Files.size(real);
+				lastModified = Files.getLastModifiedTime(real, LinkOption.NOFOLLOW_LINKS).toInstant();
 			}
 			EncryptionKey onDisk = this.store.load(name);
 			if (!onDisk.getId().equals(inUse.getId()) && this.reloader != null) {

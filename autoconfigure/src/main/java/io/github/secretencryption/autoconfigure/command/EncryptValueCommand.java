@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.secretencryption.autoconfigure.EncryptedConfigValues;
+import io.github.secretencryption.autoconfigure.SecretEncryptionProperties;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jasypt.ConfigValueEncryptor;
 import io.github.secretencryption.keys.EncryptionKey;
@@ -27,9 +28,12 @@ import org.jspecify.annotations.Nullable;
  * never taken from the command line, where the shell history and the process list would
  * keep it. One line break at the end of the input is not part of the value.
  * <p>
- * The value is encrypted under the key of configuration values, which the command creates
- * if it does not exist yet, as the application's first start would. Errors go to standard
- * error, so standard output holds nothing but the encrypted value.
+ * The value is encrypted under the primary key of configuration values. With
+ * {@code secret-encryption.key-source=files} the command creates that key if it does not
+ * exist yet, as the application's first start would; with {@code mounted} it only loads
+ * the key the platform provides, with the application's checks, and never writes to the
+ * key directory. Errors go to standard error, so standard output holds nothing but the
+ * encrypted value.
  *
  * @since 0.1.0
  */
@@ -76,7 +80,8 @@ public final class EncryptValueCommand implements SecretEncryptionCommand {
 			return fail(errors, "has nothing to do: encrypted configuration values are off "
 					+ "(secret-encryption.config.enabled=false, or jasypt.encryptor.bean names another bean)");
 		}
-		Path directory = context.getProperties().getKeyDirectory();
+		SecretEncryptionProperties properties = context.getProperties();
+		Path directory = properties.getKeyDirectory();
 		if (directory == null) {
 			return fail(errors, "secret-encryption.key-directory is not set; set it to the directory of the key files");
 		}
@@ -88,7 +93,8 @@ public final class EncryptValueCommand implements SecretEncryptionCommand {
 			return fail(errors, "standard input is empty; pipe the value in, as in " + EXAMPLE);
 		}
 		try {
-			EncryptionKey key = new KeyFileStore(directory).loadOrCreate(keyName);
+			// In mounted mode this only loads the key: the store never writes there
+			EncryptionKey key = new KeyFileStore(directory, properties.getKeySource()).loadOrCreate(keyName);
 			ConfigValueEncryptor encryptor = new ConfigValueEncryptor(new AesGcmEncryptor(KeyRing.of(List.of(key))),
 					keyName);
 			context.getOut()

@@ -3,6 +3,7 @@ package io.github.secretencryption.autoconfigure.command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -73,6 +74,50 @@ class EncryptValueCommandTests {
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.err()).doesNotContain("Created key");
 		assertThat(Files.readAllBytes(keys.resolve("config.key"))).isEqualTo(key);
+	}
+
+	@Test
+	void withMountedKeysEncryptsUnderTheKeyThePlatformProvidesAndWritesNothing() throws Exception {
+		Path volume = configKeyVolume();
+		Map<String, String> before = VerifyKeysCommandTests.snapshot(volume);
+		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, VALUE,
+				"encrypt-value", "--secret-encryption.key-directory=" + volume,
+				"--secret-encryption.key-source=mounted");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.outLines()).singleElement().asString().matches("ENC\\(se1:[A-Za-z0-9+/]+={0,2}\\)");
+		assertThat(result.err()).doesNotContain("Created key");
+		assertThat(VerifyKeysCommandTests.snapshot(volume)).isEqualTo(before);
+	}
+
+	@Test
+	void withMountedKeysRefusesAMissingKeyAndCreatesNothing() throws Exception {
+		Path volume = configKeyVolume();
+		Path config = volume.resolve("config.key");
+		Files.delete(config);
+		Map<String, String> before = VerifyKeysCommandTests.snapshot(volume);
+		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, VALUE,
+				"encrypt-value", "--secret-encryption.key-directory=" + volume,
+				"--secret-encryption.key-source=mounted");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("[FAIL] encrypt-value: Key file " + config
+				+ " does not exist; with secret-encryption.key-source=mounted keys are never created; have the "
+				+ "platform provide config.key (add it to the Kubernetes Secret or Vault agent template mounted at "
+				+ volume + "), or set secret-encryption.key-source=files to let the application create its keys");
+		assertThat(config).doesNotExist();
+		assertThat(VerifyKeysCommandTests.snapshot(volume)).isEqualTo(before);
+	}
+
+	@Test
+	void withMountedKeysNeverCreatesTheKeyEvenWhereTheCommandCouldWrite() throws Exception {
+		Path keys = Files.createDirectory(this.temp.resolve("keys"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, VALUE,
+				"encrypt-value", "--secret-encryption.key-directory=" + keys, "--secret-encryption.key-source=mounted");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).contains("have the platform provide config.key").doesNotContain("Created key");
+		assertThat(keys).isEmptyDirectory();
 	}
 
 	@Test
@@ -157,6 +202,25 @@ class EncryptValueCommandTests {
 				"[OK] " + keys.resolve("secret-encryption.key") + " mode=600 size=32",
 				"[OK] " + keys.resolve("health-check.key") + " mode=600 size=32",
 				"[OK] " + keys.resolve("config.key") + " mode=600 size=32");
+	}
+
+	/**
+	 * Lay out the key of configuration values as a Kubernetes Secret volume with an
+	 * {@code fsGroup} does: {@code config.key -> ..data/config.key}, file mode 440,
+	 * directories mode 750.
+	 */
+	private Path configKeyVolume() throws Exception {
+		Path volume = Files.createDirectory(this.temp.resolve("keys"));
+		Path data = Files.createDirectory(volume.resolve(VerifyKeysCommandTests.DATA));
+		Files.createSymbolicLink(volume.resolve("..data"), Path.of(VerifyKeysCommandTests.DATA));
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		Files.write(data.resolve("config.key"), key);
+		Files.setPosixFilePermissions(data.resolve("config.key"), PosixFilePermissions.fromString("r--r-----"));
+		Files.createSymbolicLink(volume.resolve("config.key"), Path.of("..data", "config.key"));
+		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-x---"));
+		Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxr-x---"));
+		return volume;
 	}
 
 	private ForkedCommand.Result encryptValue(String input, Path keys) throws Exception {
