@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 
 import io.github.secretencryption.Encrypted;
+import io.github.secretencryption.EncryptedMappingException;
 import io.github.secretencryption.EncryptionNotConfiguredException;
 import io.github.secretencryption.SecretLocation;
 import org.apache.commons.logging.Log;
@@ -45,16 +46,23 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 		HibernateEncryption encryption = findEncryption(context, location);
 		if (!(property.getValue() instanceof BasicValue value) || value.getColumnSpan() != 1
 				|| value.getColumns().isEmpty()) {
-			throw new IllegalStateException("@Encrypted attribute " + entity + "." + attribute
-					+ " must be a basic attribute mapped to a single column");
+			throw new EncryptedMappingException(
+					"@Encrypted attribute " + entity + "." + attribute
+							+ " is not a basic attribute mapped to a single column",
+					"Put @Encrypted on a String attribute of its own column, not on an association, embeddable or "
+							+ "element collection",
+					location);
 		}
 		Column column = value.getColumns().get(0);
-		checkStringType(persistentClass, property, entity, attribute);
+		checkStringType(persistentClass, property, entity, attribute, location);
 		if (!encryption.getEncryptor().getKeyRing().contains(annotation.key())) {
-			throw new IllegalStateException("@Encrypted attribute " + entity + "." + attribute + " uses key '"
-					+ annotation.key() + "', which is not configured; configured keys are "
-					+ encryption.getEncryptor().getKeyRing().getNames()
-					+ ". Add it to secret-encryption.keys or fix the key name");
+			throw new EncryptedMappingException(
+					"@Encrypted attribute " + entity + "." + attribute + " uses key '" + annotation.key()
+							+ "', which is not configured; configured keys are "
+							+ encryption.getEncryptor().getKeyRing().getNames(),
+					"Fix the key name in @Encrypted(key = ...), or add '" + annotation.key()
+							+ "' to secret-encryption.keys if the attribute needs a key of its own",
+					location);
 		}
 		String table = EncryptedColumn.canonical(value.getTable().getName());
 		String columnName = EncryptedColumn.canonical(column.getName());
@@ -91,11 +99,15 @@ public class EncryptedAttributeBinder implements AttributeBinder<Encrypted> {
 				+ "into its JPA properties under '" + HibernateEncryption.SETTING + "'", location);
 	}
 
-	private void checkStringType(PersistentClass persistentClass, Property property, String entity, String attribute) {
+	private void checkStringType(PersistentClass persistentClass, Property property, String entity, String attribute,
+			SecretLocation location) {
 		Class<?> type = attributeType(persistentClass.getMappedClass(), property.getName());
 		if (type != null && type != String.class) {
-			throw new IllegalStateException("@Encrypted attribute " + entity + "." + attribute + " is of type "
-					+ type.getName() + "; only String attributes can be encrypted");
+			throw new EncryptedMappingException(
+					"@Encrypted attribute " + entity + "." + attribute + " is of type " + type.getName()
+							+ ", but only String attributes can be encrypted",
+					"Make the attribute a String (convert the value in the entity's accessors), or remove @Encrypted",
+					location);
 		}
 	}
 
