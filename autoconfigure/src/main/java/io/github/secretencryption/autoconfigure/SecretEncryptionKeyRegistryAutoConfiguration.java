@@ -70,9 +70,9 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 		String configKeyName = EncryptedConfigValues.keyName(environment, resourceLoader.getClassLoader());
 		return new KeyLossGuardInitializer(
 				new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
-						new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss())),
-				keyRing, columns, reloader.getIfAvailable(),
-				(configKeyName != null) ? Set.of(configKeyName) : Set.of());
+						new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss()),
+						(configKeyName != null) ? Set.of(configKeyName) : Set.of()),
+				keyRing, columns, reloader.getIfAvailable());
 	}
 
 	/**
@@ -88,21 +88,18 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
 		private final @Nullable KeyRingReloader reloader;
 
-		private final Set<String> notInDatabase;
-
 		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns,
-				@Nullable KeyRingReloader reloader, Set<String> notInDatabase) {
+				@Nullable KeyRingReloader reloader) {
 			this.guard = guard;
 			this.keyRing = keyRing;
 			this.columns = columns;
 			this.reloader = reloader;
-			this.notInDatabase = notInDatabase;
 		}
 
 		@Override
 		public void afterSingletonsInstantiated() {
 			EncryptedColumnRegistry registry = this.columns.getIfAvailable();
-			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of(), this.notInDatabase);
+			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of());
 			if (this.reloader != null) {
 				this.reloader.addListener(this::record);
 			}
@@ -110,7 +107,7 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
 		private void record(KeyRing keyRing) {
 			try {
-				this.guard.record(keyRing, this.notInDatabase);
+				this.guard.record(keyRing);
 			}
 			catch (DataAccessException ex) {
 				logger.warn("Key ids of reloaded keys could not be recorded in the database, they will be at the next "

@@ -36,42 +36,37 @@ public final class KeyLossGuard {
 
 	private final Set<String> acceptedLosses;
 
+	private final Set<String> notInDatabase;
+
 	/**
 	 * Create a guard.
 	 * @param records the key id records
 	 * @param acceptedLosses key names whose old keys the operator declared lost for good
+	 * @param notInDatabase key names whose values never live in the database (the key of
+	 * configuration values), which are neither checked nor recorded
 	 */
-	public KeyLossGuard(KeyIdRecords records, Set<String> acceptedLosses) {
+	public KeyLossGuard(KeyIdRecords records, Set<String> acceptedLosses, Set<String> notInDatabase) {
 		this.records = records;
 		this.acceptedLosses = Set.copyOf(acceptedLosses);
+		this.notInDatabase = Set.copyOf(notInDatabase);
 	}
 
 	/**
-	 * Check every key name of a key ring and record its key ids.
+	 * Check every key name of a key ring that protects database values, and record its
+	 * key ids.
 	 * @param keyRing the loaded keys
 	 * @param columns every encrypted column
 	 * @throws KeyLossException if a key name's stored values cannot be read with its keys
 	 */
 	public void check(KeyRing keyRing, List<EncryptedColumn> columns) {
-		check(keyRing, columns, Set.of());
+		for (String name : databaseKeyNames(keyRing)) {
+			check(name, keyRing.getKeys(name),
+					columns.stream().filter((column) -> column.keyName().equals(name)).toList());
+		}
 	}
 
-	/**
-	 * Check the key names of a key ring that protect database values, and record their
-	 * key ids.
-	 * @param keyRing the loaded keys
-	 * @param columns every encrypted column
-	 * @param notInDatabase key names whose values never live in the database (the key of
-	 * configuration values), which are neither checked nor recorded
-	 * @throws KeyLossException if a key name's stored values cannot be read with its keys
-	 */
-	public void check(KeyRing keyRing, List<EncryptedColumn> columns, Set<String> notInDatabase) {
-		for (String name : keyRing.getNames()) {
-			if (!notInDatabase.contains(name)) {
-				check(name, keyRing.getKeys(name),
-						columns.stream().filter((column) -> column.keyName().equals(name)).toList());
-			}
-		}
+	private List<String> databaseKeyNames(KeyRing keyRing) {
+		return keyRing.getNames().stream().filter((name) -> !this.notInDatabase.contains(name)).toList();
 	}
 
 	private void check(String name, List<EncryptionKey> keys, List<EncryptedColumn> columns) {
@@ -101,26 +96,12 @@ public final class KeyLossGuard {
 	}
 
 	/**
-	 * Record every key id of a key ring that is not recorded yet, as when keys were added
-	 * while the application runs.
+	 * Record every key id of a key ring's key names that protect database values, as when
+	 * keys were added while the application runs.
 	 * @param keyRing the keys in use
 	 */
 	public void record(KeyRing keyRing) {
-		record(keyRing, Set.of());
-	}
-
-	/**
-	 * Record the key ids of a key ring's key names that protect database values, for
-	 * example after a reload added keys.
-	 * @param keyRing the loaded keys
-	 * @param notInDatabase key names whose values never live in the database, which are
-	 * not recorded
-	 */
-	public void record(KeyRing keyRing, Set<String> notInDatabase) {
-		for (String name : keyRing.getNames()) {
-			if (notInDatabase.contains(name)) {
-				continue;
-			}
+		for (String name : databaseKeyNames(keyRing)) {
 			for (EncryptionKey key : keyRing.getKeys(name)) {
 				this.records.record(name, key.getId());
 			}
