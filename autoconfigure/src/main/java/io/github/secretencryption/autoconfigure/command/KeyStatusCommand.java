@@ -5,13 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import io.github.secretencryption.autoconfigure.EncryptedConfigValues;
-import io.github.secretencryption.autoconfigure.SecretEncryptionProperties;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
-import io.github.secretencryption.jpa.EncryptedColumn;
-import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
@@ -56,7 +51,7 @@ public final class KeyStatusCommand implements SecretEncryptionCommand {
 		ApplicationContext application = context.getApplicationContext();
 		PrintStream out = context.getOut();
 		KeyRing keyRing = application.getBean(AesGcmEncryptor.class).getKeyRing();
-		KeyUsage usage = scan(application);
+		KeyUsage usage = StoredKeyUsage.scan(application);
 		String configKeyName = EncryptedConfigValues.keyName(context.getEnvironment(), application.getClassLoader());
 		long missing = 0;
 		long plaintext = 0;
@@ -83,20 +78,6 @@ public final class KeyStatusCommand implements SecretEncryptionCommand {
 		}
 		out.println("[OK] every encrypted value is under a loaded key");
 		return 0;
-	}
-
-	private static KeyUsage scan(ApplicationContext application) throws Exception {
-		EncryptedColumnRegistry registry = application.getBeanProvider(EncryptedColumnRegistry.class).getIfAvailable();
-		List<EncryptedColumn> columns = (registry != null) ? registry.getColumns() : List.of();
-		DataSource dataSource = application.getBeanProvider(DataSource.class).getIfAvailable();
-		if (dataSource == null) {
-			if (!columns.isEmpty()) {
-				throw new IllegalStateException("Encrypted columns are mapped but the application has no DataSource");
-			}
-			return KeyUsage.none();
-		}
-		int batchSize = application.getBean(SecretEncryptionProperties.class).getMigration().getBatchSize();
-		return KeyUsage.scan(dataSource, columns, batchSize);
 	}
 
 	private long printKeyName(PrintStream out, KeyRing keyRing, KeyUsage usage, String name, boolean configValues) {

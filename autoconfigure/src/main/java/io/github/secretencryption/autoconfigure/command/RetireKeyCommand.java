@@ -18,8 +18,6 @@ import io.github.secretencryption.autoconfigure.EncryptedConfigValues;
 import io.github.secretencryption.autoconfigure.SecretEncryptionProperties;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jdbc.KeyIdRecords;
-import io.github.secretencryption.jpa.EncryptedColumn;
-import io.github.secretencryption.jpa.EncryptedColumnRegistry;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyFileException;
 import io.github.secretencryption.keys.KeyFileStore;
@@ -89,7 +87,7 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 		SecretEncryptionProperties properties = application.getBean(SecretEncryptionProperties.class);
 		List<String> arguments = context.getArguments();
 		if (arguments.size() != 2) {
-			out.println("[FAIL] Usage: retire-key <name> <key-id>");
+			out.println("[FAIL] Usage: " + usage());
 			return 1;
 		}
 		String name = arguments.get(0);
@@ -118,7 +116,7 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 			out.println("[FAIL] " + refusal);
 			return 1;
 		}
-		KeyUsage usage = scan(application, properties);
+		KeyUsage usage = StoredKeyUsage.scan(application);
 		long values = usage.valuesUnder(name, id);
 		if (values > 0) {
 			out.println("[FAIL] " + values + ((values == 1) ? " value is" : " values are") + " still under key " + id
@@ -214,20 +212,6 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 			// No status change time on this platform
 			return null;
 		}
-	}
-
-	private static KeyUsage scan(ApplicationContext application, SecretEncryptionProperties properties)
-			throws Exception {
-		EncryptedColumnRegistry registry = application.getBeanProvider(EncryptedColumnRegistry.class).getIfAvailable();
-		List<EncryptedColumn> columns = (registry != null) ? registry.getColumns() : List.of();
-		DataSource dataSource = application.getBeanProvider(DataSource.class).getIfAvailable();
-		if (dataSource == null) {
-			if (!columns.isEmpty()) {
-				throw new IllegalStateException("Encrypted columns are mapped but the application has no DataSource");
-			}
-			return KeyUsage.none();
-		}
-		return KeyUsage.scan(dataSource, columns, properties.getMigration().getBatchSize());
 	}
 
 	private static boolean updateRecords(ApplicationContext application, SecretEncryptionProperties properties,

@@ -82,7 +82,7 @@ public final class RotateKeyCommand implements SecretEncryptionCommand {
 		PrintStream out = context.getOut();
 		List<String> arguments = context.getArguments();
 		if (arguments.size() != 1) {
-			out.println("[FAIL] Usage: rotate-key <name> [--add | --promote [--key-id=<id>] [--" + SKIP_WAIT + "]]");
+			out.println("[FAIL] Usage: " + usage());
 			return 1;
 		}
 		String name = arguments.get(0);
