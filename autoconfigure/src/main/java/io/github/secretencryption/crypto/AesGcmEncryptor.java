@@ -117,13 +117,10 @@ public final class AesGcmEncryptor {
 		byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
 		try {
 			Workspace workspace = AesGcmEncryptor.workspace.get();
-			int binaryLength = OVERHEAD + input.length;
-			byte[] binary = workspace.binary(binaryLength);
+			byte[] binary = new byte[OVERHEAD + input.length];
 			seal(keyName, key, input, associatedData, binary, workspace);
-			byte[] text = workspace.text(PREFIX_BYTES.length + CanonicalBase64.encodedLength(binaryLength));
-			System.arraycopy(PREFIX_BYTES, 0, text, 0, PREFIX_BYTES.length);
-			int textLength = CanonicalBase64.encode(binary, binaryLength, text, PREFIX_BYTES.length);
-			return new String(text, 0, textLength, StandardCharsets.ISO_8859_1);
+			return CanonicalBase64.encode(PREFIX_BYTES, binary,
+					workspace.text(PREFIX_BYTES.length + CanonicalBase64.encodedLength(binary.length)));
 		}
 		finally {
 			Arrays.fill(input, (byte) 0);
@@ -190,17 +187,15 @@ public final class AesGcmEncryptor {
 	public String decrypt(String keyName, String value, byte[] associatedData) {
 		KeyRing keyRing = this.keyRing.get();
 		Workspace workspace = AesGcmEncryptor.workspace.get();
-		int binaryLength = decodedLength(keyName, value);
-		byte[] binary = workspace.binary(binaryLength);
-		decode(keyName, value, binary);
-		byte[] plaintext = workspace.plaintext(binaryLength - OVERHEAD);
-		int plaintextLength = 0;
+		byte[] binary = decode(keyName, value);
+		int plaintextLength = Math.max(binary.length - OVERHEAD, 0);
+		byte[] plaintext = workspace.plaintext(plaintextLength);
 		try {
-			plaintextLength = open(keyRing, keyName, binary, binaryLength, associatedData, plaintext, workspace);
-			return new String(plaintext, 0, plaintextLength, StandardCharsets.UTF_8);
+			int length = open(keyRing, keyName, binary, binary.length, associatedData, plaintext, workspace);
+			return new String(plaintext, 0, length, StandardCharsets.UTF_8);
 		}
 		finally {
-			Arrays.fill(plaintext, 0, Math.max(binaryLength - OVERHEAD, 0), (byte) 0);
+			Arrays.fill(plaintext, 0, plaintextLength, (byte) 0);
 		}
 	}
 
@@ -273,8 +268,7 @@ public final class AesGcmEncryptor {
 	 * @throws NotEncryptedValueException if the value is not in a supported format
 	 */
 	public static KeyId keyIdOf(String value) {
-		byte[] binary = new byte[decodedLength(null, value)];
-		decode(null, value, binary);
+		byte[] binary = decode(null, value);
 		if (binary.length < OVERHEAD || binary[0] != TINK_MARKER) {
 			throw new NotEncryptedValueException("Value is not an encrypted value: its binary form is malformed", null);
 		}
@@ -343,10 +337,9 @@ public final class AesGcmEncryptor {
 	}
 
 	/**
-	 * Check the prefix and the shape of the Base64 of a value, and return the length of
-	 * its binary form.
+	 * Check the prefix of a value and return its binary form.
 	 */
-	private static int decodedLength(@Nullable String keyName, String value) {
+	private static byte[] decode(@Nullable String keyName, String value) {
 		if (!value.startsWith(PREFIX)) {
 			SecretLocation location = (keyName != null) ? SecretLocation.ofKey(keyName, null) : null;
 			String version = formatVersionOf(value);
@@ -360,22 +353,13 @@ public final class AesGcmEncryptor {
 					"Value is not an encrypted value: it lacks the '" + PREFIX + "' prefix (legacy plaintext?)",
 					location);
 		}
-		int length = CanonicalBase64.decodedLength(value, PREFIX.length());
-		if (length < 0) {
-			throw notBase64(keyName);
-		}
-		return length;
-	}
-
-	/**
-	 * Read the binary form of a value whose prefix {@link #decodedLength} has checked.
-	 */
-	private static void decode(@Nullable String keyName, String value, byte[] binary) {
 		// Only the one text written for a binary value is read back: text without its
 		// padding or with unused bits set is refused, unlike java.util.Base64 does
-		if (!CanonicalBase64.decode(value, PREFIX.length(), binary)) {
+		byte[] binary = CanonicalBase64.decode(value, PREFIX.length());
+		if (binary == null) {
 			throw notBase64(keyName);
 		}
+		return binary;
 	}
 
 	private static NotEncryptedValueException notBase64(@Nullable String keyName) {
@@ -399,9 +383,9 @@ public final class AesGcmEncryptor {
 
 	/**
 	 * What one thread reuses from value to value: its cipher, its supply of nonce bytes
-	 * and buffers for binary values, texts and plaintexts. Buffers grow to the largest
-	 * value seen up to {@value #MAX_KEPT_LENGTH} bytes; larger values get buffers of
-	 * their own. Plaintext buffers are wiped after each use.
+	 * and buffers for texts and plaintexts. Buffers grow to the largest value seen up to
+	 * {@value #MAX_KEPT_LENGTH} bytes; larger values get buffers of their own. Plaintext
+	 * buffers are wiped after each use.
 	 */
 	private static final class Workspace {
 
@@ -427,8 +411,6 @@ public final class AesGcmEncryptor {
 
 		private long noncesDrawnAt;
 
-		private byte[] binary = new byte[256];
-
 		private byte[] text = new byte[512];
 
 		private byte[] plaintext = new byte[256];
@@ -452,16 +434,6 @@ public final class AesGcmEncryptor {
 			System.arraycopy(this.nonces, this.nextNonce, target, offset, NONCE_LENGTH);
 			Arrays.fill(this.nonces, this.nextNonce, this.nextNonce + NONCE_LENGTH, (byte) 0);
 			this.nextNonce += NONCE_LENGTH;
-		}
-
-		byte[] binary(int length) {
-			if (length > this.binary.length) {
-				if (length > MAX_KEPT_LENGTH) {
-					return new byte[length];
-				}
-				this.binary = new byte[length];
-			}
-			return this.binary;
 		}
 
 		byte[] text(int length) {

@@ -1,27 +1,27 @@
 package io.github.secretencryption.crypto;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * Standard Base64 of RFC 4648 with padding, written straight into a caller's buffer and
- * read straight out of a {@link String}, without the intermediate copies of
- * {@link java.util.Base64}. Reading accepts only the canonical text, the one text that
- * writing produces for a binary value: padding is required, unused bits must be zero, and
- * no other character is allowed.
+ * Standard Base64 of RFC 4648 with padding, through {@link java.util.Base64}, whose
+ * encoder and decoder the JIT replaces with vector code on CPUs that have it. Reading
+ * accepts only the canonical text, the one text that writing produces for a binary value:
+ * padding is required, unused bits must be zero, and no other character is allowed.
+ * {@link java.util.Base64.Decoder} alone accepts text without its padding and ignores
+ * unused bits, so this class checks both itself.
  */
 final class CanonicalBase64 {
 
-	private static final byte[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-		.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final Base64.Encoder encoder = Base64.getEncoder();
 
-	private static final byte[] VALUES = new byte[128];
+	private static final Base64.Decoder decoder = Base64.getDecoder();
 
 	private static final byte PAD = '=';
-
-	static {
-		java.util.Arrays.fill(VALUES, (byte) -1);
-		for (int i = 0; i < ALPHABET.length; i++) {
-			VALUES[ALPHABET[i]] = (byte) i;
-		}
-	}
 
 	private CanonicalBase64() {
 	}
@@ -36,37 +36,18 @@ final class CanonicalBase64 {
 	}
 
 	/**
-	 * Write the text of a binary value into a buffer.
-	 * @param source the binary value
-	 * @param length the number of bytes of the value, from index 0
-	 * @param target the buffer, with room for {@link #encodedLength(int)} bytes at
-	 * {@code offset}
-	 * @param offset where the text starts in the buffer
-	 * @return the index after the text
+	 * Return a prefix followed by the text of a binary value.
+	 * @param prefix ASCII text to put first
+	 * @param binary the binary value, all of the array
+	 * @param buffer a buffer with room for the prefix and {@link #encodedLength(int)}
+	 * characters, overwritten
+	 * @return the text
 	 */
-	static int encode(byte[] source, int length, byte[] target, int offset) {
-		int in = 0;
-		int out = offset;
-		int whole = length - length % 3;
-		while (in < whole) {
-			int bits = (source[in] & 0xff) << 16 | (source[in + 1] & 0xff) << 8 | (source[in + 2] & 0xff);
-			target[out] = ALPHABET[bits >>> 18];
-			target[out + 1] = ALPHABET[(bits >>> 12) & 0x3f];
-			target[out + 2] = ALPHABET[(bits >>> 6) & 0x3f];
-			target[out + 3] = ALPHABET[bits & 0x3f];
-			in += 3;
-			out += 4;
-		}
-		int left = length - whole;
-		if (left > 0) {
-			int bits = (source[in] & 0xff) << 16 | ((left == 2) ? (source[in + 1] & 0xff) << 8 : 0);
-			target[out] = ALPHABET[bits >>> 18];
-			target[out + 1] = ALPHABET[(bits >>> 12) & 0x3f];
-			target[out + 2] = (left == 2) ? ALPHABET[(bits >>> 6) & 0x3f] : PAD;
-			target[out + 3] = PAD;
-			out += 4;
-		}
-		return out;
+	static String encode(byte[] prefix, byte[] binary, byte[] buffer) {
+		int length = encoder.encode(binary, buffer);
+		System.arraycopy(buffer, 0, buffer, prefix.length, length);
+		System.arraycopy(prefix, 0, buffer, 0, prefix.length);
+		return new String(buffer, 0, prefix.length + length, StandardCharsets.ISO_8859_1);
 	}
 
 	/**
@@ -89,76 +70,62 @@ final class CanonicalBase64 {
 	}
 
 	/**
-	 * Read the binary value of a text into a buffer.
+	 * Read the binary value of a text.
 	 * @param text the text
 	 * @param offset where the Base64 starts in the text
-	 * @param target the buffer, with room for {@link #decodedLength(String, int)} bytes
-	 * @return {@code true} if the text was canonical Base64, {@code false} if it was not,
-	 * in which case the buffer holds part of the value
+	 * @return the binary value, or {@code null} if the text is not canonical Base64
 	 */
-	static boolean decode(String text, int offset, byte[] target) {
-		int length = text.length() - offset;
-		if (length % 4 != 0) {
-			return false;
+	static byte @Nullable [] decode(String text, int offset) {
+		int expectedLength = decodedLength(text, offset);
+		if (expectedLength < 0 || !lastGroupHasNoUnusedBits(text)) {
+			return null;
 		}
-		int end = text.length();
-		int lastGroup = (length == 0) ? end : end - 4;
-		int in = offset;
-		int out = 0;
-		while (in < lastGroup) {
-			int bits = value(text.charAt(in)) << 18 | value(text.charAt(in + 1)) << 12 | value(text.charAt(in + 2)) << 6
-					| value(text.charAt(in + 3));
-			if (bits < 0) {
-				return false;
-			}
-			target[out] = (byte) (bits >> 16);
-			target[out + 1] = (byte) (bits >> 8);
-			target[out + 2] = (byte) bits;
-			in += 4;
-			out += 3;
+		// Every character above U+00FF becomes '?', which the decoder refuses
+		byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+		ByteBuffer binary;
+		try {
+			binary = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
 		}
-		return (length == 0) || decodeLastGroup(text, in, target, out);
-	}
-
-	private static boolean decodeLastGroup(String text, int in, byte[] target, int out) {
-		int first = value(text.charAt(in));
-		int second = value(text.charAt(in + 1));
-		char thirdChar = text.charAt(in + 2);
-		char fourthChar = text.charAt(in + 3);
-		if ((first | second) < 0) {
-			return false;
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
-		if (fourthChar != PAD) {
-			int bits = first << 18 | second << 12 | value(thirdChar) << 6 | value(fourthChar);
-			if (bits < 0) {
-				return false;
-			}
-			target[out] = (byte) (bits >> 16);
-			target[out + 1] = (byte) (bits >> 8);
-			target[out + 2] = (byte) bits;
-			return true;
+		if (binary.remaining() != expectedLength) {
+			return null;
 		}
-		if (thirdChar == PAD) {
-			// One byte: the low four bits of the second character are unused
-			target[out] = (byte) (first << 2 | second >> 4);
-			return (second & 0x0f) == 0;
-		}
-		int third = value(thirdChar);
-		if (third < 0) {
-			return false;
-		}
-		// Two bytes: the low two bits of the third character are unused
-		target[out] = (byte) (first << 2 | second >> 4);
-		target[out + 1] = (byte) (second << 4 | third >> 2);
-		return (third & 0x03) == 0;
+		byte[] array = binary.array();
+		return (binary.arrayOffset() == 0 && array.length == expectedLength) ? array : Arrays.copyOfRange(array,
+				binary.arrayOffset() + binary.position(), binary.arrayOffset() + binary.limit());
 	}
 
 	/**
-	 * Return the six bits of a character, or a negative number, which stays negative when
-	 * shifted left by up to 18 places and combined with others, for any other character.
+	 * Whether the bits that a padded last group leaves unused are zero: the low four bits
+	 * of the character before {@code ==}, the low two bits of the one before {@code =}.
+	 * Characters outside the alphabet are left to the decoder.
 	 */
-	private static int value(char c) {
-		return (c < 128) ? VALUES[c] : -1;
+	private static boolean lastGroupHasNoUnusedBits(String text) {
+		int end = text.length();
+		if (end < 2 || text.charAt(end - 1) != PAD) {
+			return true;
+		}
+		boolean twoPads = text.charAt(end - 2) == PAD;
+		int last = sixBits(text.charAt(end - (twoPads ? 3 : 2)));
+		return last < 0 || (last & (twoPads ? 0x0f : 0x03)) == 0;
+	}
+
+	/**
+	 * Return the six bits of a character of the alphabet, or -1 for any other character.
+	 */
+	private static int sixBits(char c) {
+		if (c >= 'A' && c <= 'Z') {
+			return c - 'A';
+		}
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a' + 26;
+		}
+		if (c >= '0' && c <= '9') {
+			return c - '0' + 52;
+		}
+		return (c == '+') ? 62 : (c == '/') ? 63 : -1;
 	}
 
 }
