@@ -67,8 +67,6 @@ public final class AesGcmEncryptor {
 
 	private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
 
-	private static final SecureRandom defaultRandom = new SecureRandom();
-
 	private static final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
 
 	private final Supplier<KeyRing> keyRing;
@@ -76,9 +74,10 @@ public final class AesGcmEncryptor {
 	private final @Nullable SecureRandom random;
 
 	/**
-	 * Create an encryptor over a key ring that never changes. Nonces come from the Java
-	 * runtime's default {@link SecureRandom}, drawn a few hundred bytes at a time into a
-	 * buffer per thread, each byte used for one nonce only and kept for at most 100 ms.
+	 * Create an encryptor over a key ring that never changes. Nonces come from the
+	 * operating system's generator ({@code /dev/urandom}, or the Java runtime's default
+	 * {@link SecureRandom} where there is none), drawn a few hundred bytes at a time into
+	 * a buffer per thread, each byte used for one nonce only and kept for at most 100 ms.
 	 * @param keyRing the keys
 	 */
 	public AesGcmEncryptor(KeyRing keyRing) {
@@ -390,7 +389,7 @@ public final class AesGcmEncryptor {
 	private static final class Workspace {
 
 		/**
-		 * Nonces drawn from the default {@link SecureRandom} at a time.
+		 * Nonces drawn from the operating system's generator at a time.
 		 */
 		private static final int NONCES_PER_DRAW = 32;
 
@@ -427,7 +426,7 @@ public final class AesGcmEncryptor {
 			long now = System.currentTimeMillis();
 			if (this.nextNonce == this.nonces.length || now - this.noncesDrawnAt > MAX_NONCE_AGE_MILLIS
 					|| now < this.noncesDrawnAt) {
-				defaultRandom.nextBytes(this.nonces);
+				SystemRandomBytes.nextBytes(this.nonces);
 				this.nextNonce = 0;
 				this.noncesDrawnAt = now;
 			}
