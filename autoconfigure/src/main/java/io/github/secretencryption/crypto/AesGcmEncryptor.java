@@ -67,6 +67,12 @@ public final class AesGcmEncryptor {
 
 	private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
 
+	/**
+	 * Bytes before a binary value in the buffers that hold it next to its text, where the
+	 * text has its prefix.
+	 */
+	private static final int RESERVED = CanonicalBase64.reservedBytes(PREFIX.length());
+
 	private static final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
 
 	private final Supplier<KeyRing> keyRing;
@@ -116,10 +122,10 @@ public final class AesGcmEncryptor {
 		byte[] input = plaintext.getBytes(StandardCharsets.UTF_8);
 		try {
 			Workspace workspace = AesGcmEncryptor.workspace.get();
-			byte[] binary = new byte[OVERHEAD + input.length];
-			seal(keyName, key, input, associatedData, binary, workspace);
-			return CanonicalBase64.encode(PREFIX_BYTES, binary,
-					workspace.text(PREFIX_BYTES.length + CanonicalBase64.encodedLength(binary.length)));
+			byte[] buffer = new byte[RESERVED + OVERHEAD + input.length];
+			seal(keyName, key, input, associatedData, buffer, RESERVED, workspace);
+			return CanonicalBase64.encode(PREFIX_BYTES, buffer,
+					workspace.text(CanonicalBase64.encodedLength(buffer.length)));
 		}
 		finally {
 			Arrays.fill(input, (byte) 0);
@@ -136,36 +142,36 @@ public final class AesGcmEncryptor {
 	public byte[] encrypt(String keyName, byte[] plaintext, byte[] associatedData) {
 		EncryptionKey key = this.keyRing.get().getPrimary(keyName);
 		byte[] output = new byte[OVERHEAD + plaintext.length];
-		seal(keyName, key, plaintext, associatedData, output, AesGcmEncryptor.workspace.get());
+		seal(keyName, key, plaintext, associatedData, output, 0, AesGcmEncryptor.workspace.get());
 		return output;
 	}
 
 	/**
-	 * Write the binary value of a plaintext into the first {@code OVERHEAD +
-	 * plaintext.length} bytes of a buffer.
+	 * Write the binary value of a plaintext into {@code OVERHEAD + plaintext.length}
+	 * bytes of a buffer from an offset on.
 	 */
 	private void seal(String keyName, EncryptionKey key, byte[] plaintext, byte[] associatedData, byte[] output,
-			Workspace workspace) {
+			int offset, Workspace workspace) {
 		int id = key.getId().value();
-		output[0] = TINK_MARKER;
-		output[1] = (byte) (id >>> 24);
-		output[2] = (byte) (id >>> 16);
-		output[3] = (byte) (id >>> 8);
-		output[4] = (byte) id;
+		output[offset] = TINK_MARKER;
+		output[offset + 1] = (byte) (id >>> 24);
+		output[offset + 2] = (byte) (id >>> 16);
+		output[offset + 3] = (byte) (id >>> 8);
+		output[offset + 4] = (byte) id;
 		if (this.random != null) {
 			byte[] nonce = workspace.nonce;
 			this.random.nextBytes(nonce);
-			System.arraycopy(nonce, 0, output, HEADER_LENGTH, NONCE_LENGTH);
+			System.arraycopy(nonce, 0, output, offset + HEADER_LENGTH, NONCE_LENGTH);
 		}
 		else {
-			workspace.takeNonce(output, HEADER_LENGTH);
+			workspace.takeNonce(output, offset + HEADER_LENGTH);
 		}
 		try {
 			Cipher cipher = workspace.cipher;
 			cipher.init(Cipher.ENCRYPT_MODE, key.toSecretKey(),
-					new GCMParameterSpec(TAG_BITS, output, HEADER_LENGTH, NONCE_LENGTH));
+					new GCMParameterSpec(TAG_BITS, output, offset + HEADER_LENGTH, NONCE_LENGTH));
 			cipher.updateAAD(associatedData);
-			cipher.doFinal(plaintext, 0, plaintext.length, output, HEADER_LENGTH + NONCE_LENGTH);
+			cipher.doFinal(plaintext, 0, plaintext.length, output, offset + HEADER_LENGTH + NONCE_LENGTH);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-GCM encryption failed under key '" + keyName + "' (id " + key.getId()
@@ -186,11 +192,12 @@ public final class AesGcmEncryptor {
 	public String decrypt(String keyName, String value, byte[] associatedData) {
 		KeyRing keyRing = this.keyRing.get();
 		Workspace workspace = AesGcmEncryptor.workspace.get();
-		byte[] binary = decode(keyName, value);
-		int plaintextLength = Math.max(binary.length - OVERHEAD, 0);
+		byte[] buffer = workspace.binary(RESERVED + decodedLength(keyName, value));
+		int binaryLength = decode(keyName, value, buffer);
+		int plaintextLength = Math.max(binaryLength - OVERHEAD, 0);
 		byte[] plaintext = workspace.plaintext(plaintextLength);
 		try {
-			int length = open(keyRing, keyName, binary, binary.length, associatedData, plaintext, workspace);
+			int length = open(keyRing, keyName, buffer, RESERVED, binaryLength, associatedData, plaintext, workspace);
 			return new String(plaintext, 0, length, StandardCharsets.UTF_8);
 		}
 		finally {
@@ -207,23 +214,23 @@ public final class AesGcmEncryptor {
 	 */
 	public byte[] decrypt(String keyName, byte[] binary, byte[] associatedData) {
 		byte[] plaintext = new byte[Math.max(binary.length - OVERHEAD, 0)];
-		open(this.keyRing.get(), keyName, binary, binary.length, associatedData, plaintext,
+		open(this.keyRing.get(), keyName, binary, 0, binary.length, associatedData, plaintext,
 				AesGcmEncryptor.workspace.get());
 		return plaintext;
 	}
 
 	/**
-	 * Decrypt the binary value in the first {@code length} bytes of a buffer into another
-	 * buffer.
+	 * Decrypt the binary value in {@code length} bytes of a buffer from an offset on into
+	 * another buffer.
 	 * @return the length of the plaintext
 	 */
-	private static int open(KeyRing keyRing, String keyName, byte[] binary, int length, byte[] associatedData,
-			byte[] plaintext, Workspace workspace) {
-		if (length < OVERHEAD || binary[0] != TINK_MARKER) {
+	private static int open(KeyRing keyRing, String keyName, byte[] binary, int offset, int length,
+			byte[] associatedData, byte[] plaintext, Workspace workspace) {
+		if (length < OVERHEAD || binary[offset] != TINK_MARKER) {
 			throw new NotEncryptedValueException("Value is not an encrypted value: its binary form is malformed",
 					SecretLocation.ofKey(keyName, null));
 		}
-		KeyId keyId = new KeyId(readKeyId(binary));
+		KeyId keyId = new KeyId(readKeyId(binary, offset));
 		EncryptionKey key = keyRing.find(keyName, keyId);
 		if (key == null) {
 			throw new UnknownKeyIdException(
@@ -234,10 +241,10 @@ public final class AesGcmEncryptor {
 		try {
 			Cipher cipher = workspace.cipher;
 			cipher.init(Cipher.DECRYPT_MODE, key.toSecretKey(),
-					new GCMParameterSpec(TAG_BITS, binary, HEADER_LENGTH, NONCE_LENGTH));
+					new GCMParameterSpec(TAG_BITS, binary, offset + HEADER_LENGTH, NONCE_LENGTH));
 			cipher.updateAAD(associatedData);
-			int offset = HEADER_LENGTH + NONCE_LENGTH;
-			return cipher.doFinal(binary, offset, length - offset, plaintext, 0);
+			int start = HEADER_LENGTH + NONCE_LENGTH;
+			return cipher.doFinal(binary, offset + start, length - start, plaintext, 0);
 		}
 		catch (AEADBadTagException ex) {
 			throw new DecryptionFailedException(
@@ -267,11 +274,12 @@ public final class AesGcmEncryptor {
 	 * @throws NotEncryptedValueException if the value is not in a supported format
 	 */
 	public static KeyId keyIdOf(String value) {
-		byte[] binary = decode(null, value);
-		if (binary.length < OVERHEAD || binary[0] != TINK_MARKER) {
+		byte[] buffer = new byte[RESERVED + decodedLength(null, value)];
+		int length = decode(null, value, buffer);
+		if (length < OVERHEAD || buffer[RESERVED] != TINK_MARKER) {
 			throw new NotEncryptedValueException("Value is not an encrypted value: its binary form is malformed", null);
 		}
-		return new KeyId(readKeyId(binary));
+		return new KeyId(readKeyId(buffer, RESERVED));
 	}
 
 	/**
@@ -331,14 +339,15 @@ public final class AesGcmEncryptor {
 		return null;
 	}
 
-	private static int readKeyId(byte[] binary) {
-		return (binary[1] & 0xff) << 24 | (binary[2] & 0xff) << 16 | (binary[3] & 0xff) << 8 | (binary[4] & 0xff);
+	private static int readKeyId(byte[] binary, int offset) {
+		return (binary[offset + 1] & 0xff) << 24 | (binary[offset + 2] & 0xff) << 16 | (binary[offset + 3] & 0xff) << 8
+				| (binary[offset + 4] & 0xff);
 	}
 
 	/**
-	 * Check the prefix of a value and return its binary form.
+	 * Check the prefix of a value and return the length of its binary form.
 	 */
-	private static byte[] decode(@Nullable String keyName, String value) {
+	private static int decodedLength(@Nullable String keyName, String value) {
 		if (!value.startsWith(PREFIX)) {
 			SecretLocation location = (keyName != null) ? SecretLocation.ofKey(keyName, null) : null;
 			String version = formatVersionOf(value);
@@ -352,13 +361,25 @@ public final class AesGcmEncryptor {
 					"Value is not an encrypted value: it lacks the '" + PREFIX + "' prefix (legacy plaintext?)",
 					location);
 		}
-		// Only the one text written for a binary value is read back: text without its
-		// padding or with unused bits set is refused, unlike java.util.Base64 does
-		byte[] binary = CanonicalBase64.decode(value, PREFIX.length());
-		if (binary == null) {
+		int length = CanonicalBase64.decodedLength(value, PREFIX.length());
+		if (length < 0) {
 			throw notBase64(keyName);
 		}
-		return binary;
+		return length;
+	}
+
+	/**
+	 * Read the binary form of a value whose prefix {@link #decodedLength} has checked
+	 * into a buffer, after {@link #RESERVED} bytes, and return its length.
+	 */
+	private static int decode(@Nullable String keyName, String value, byte[] buffer) {
+		// Only the one text written for a binary value is read back: text without its
+		// padding or with unused bits set is refused, unlike java.util.Base64 does
+		int length = CanonicalBase64.decode(value, PREFIX.length(), buffer);
+		if (length < 0) {
+			throw notBase64(keyName);
+		}
+		return length;
 	}
 
 	private static NotEncryptedValueException notBase64(@Nullable String keyName) {
@@ -382,9 +403,9 @@ public final class AesGcmEncryptor {
 
 	/**
 	 * What one thread reuses from value to value: its cipher, its supply of nonce bytes
-	 * and buffers for texts and plaintexts. Buffers grow to the largest value seen up to
-	 * {@value #MAX_KEPT_LENGTH} bytes; larger values get buffers of their own. Plaintext
-	 * buffers are wiped after each use.
+	 * and buffers for binary values, texts and plaintexts. Buffers grow to the largest
+	 * value seen up to {@value #MAX_KEPT_LENGTH} bytes; larger values get buffers of
+	 * their own. Plaintext buffers are wiped after each use.
 	 */
 	private static final class Workspace {
 
@@ -410,6 +431,8 @@ public final class AesGcmEncryptor {
 
 		private long noncesDrawnAt;
 
+		private byte[] binary = new byte[256];
+
 		private byte[] text = new byte[512];
 
 		private byte[] plaintext = new byte[256];
@@ -433,6 +456,16 @@ public final class AesGcmEncryptor {
 			System.arraycopy(this.nonces, this.nextNonce, target, offset, NONCE_LENGTH);
 			Arrays.fill(this.nonces, this.nextNonce, this.nextNonce + NONCE_LENGTH, (byte) 0);
 			this.nextNonce += NONCE_LENGTH;
+		}
+
+		byte[] binary(int length) {
+			if (length > this.binary.length) {
+				if (length > MAX_KEPT_LENGTH) {
+					return new byte[length];
+				}
+				this.binary = new byte[length];
+			}
+			return this.binary;
 		}
 
 		byte[] text(int length) {

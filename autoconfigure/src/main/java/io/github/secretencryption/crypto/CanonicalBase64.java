@@ -1,11 +1,8 @@
 package io.github.secretencryption.crypto;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * Standard Base64 of RFC 4648 with padding, through {@link java.util.Base64}, whose
@@ -36,18 +33,33 @@ final class CanonicalBase64 {
 	}
 
 	/**
+	 * Return the number of bytes that {@link #encode} and {@link #decode} keep free at
+	 * the start of a binary buffer for a text prefix: the prefix is written over, or read
+	 * in place of, the Base64 of these bytes, which saves copying the text to make room
+	 * for it.
+	 * @param prefixLength the number of characters of the prefix, a multiple of four
+	 * @return the number of bytes
+	 */
+	static int reservedBytes(int prefixLength) {
+		if (prefixLength % 4 != 0) {
+			throw new IllegalArgumentException("Prefix length must be a multiple of 4, not " + prefixLength);
+		}
+		return prefixLength / 4 * 3;
+	}
+
+	/**
 	 * Return a prefix followed by the text of a binary value.
-	 * @param prefix ASCII text to put first
-	 * @param binary the binary value, all of the array
-	 * @param buffer a buffer with room for the prefix and {@link #encodedLength(int)}
-	 * characters, overwritten
+	 * @param prefix ASCII text to put first, a multiple of four characters long
+	 * @param buffer {@link #reservedBytes(int)} bytes of any value followed by the binary
+	 * value, all of the array
+	 * @param text a buffer with room for {@link #encodedLength(int)} characters of the
+	 * whole {@code buffer}, overwritten
 	 * @return the text
 	 */
-	static String encode(byte[] prefix, byte[] binary, byte[] buffer) {
-		int length = encoder.encode(binary, buffer);
-		System.arraycopy(buffer, 0, buffer, prefix.length, length);
-		System.arraycopy(prefix, 0, buffer, 0, prefix.length);
-		return new String(buffer, 0, prefix.length + length, StandardCharsets.ISO_8859_1);
+	static String encode(byte[] prefix, byte[] buffer, byte[] text) {
+		int length = encoder.encode(buffer, text);
+		System.arraycopy(prefix, 0, text, 0, prefix.length);
+		return new String(text, 0, length, StandardCharsets.ISO_8859_1);
 	}
 
 	/**
@@ -70,31 +82,32 @@ final class CanonicalBase64 {
 	}
 
 	/**
-	 * Read the binary value of a text.
+	 * Read the binary value of a text that starts with a prefix into a buffer, after
+	 * {@link #reservedBytes(int)} bytes.
 	 * @param text the text
-	 * @param offset where the Base64 starts in the text
-	 * @return the binary value, or {@code null} if the text is not canonical Base64
+	 * @param prefixLength the number of characters before the Base64, a multiple of four
+	 * @param target the buffer, with room for the reserved bytes and
+	 * {@link #decodedLength(String, int)} more, overwritten
+	 * @return the length of the binary value, or -1 if the text after the prefix is not
+	 * canonical Base64
 	 */
-	static byte @Nullable [] decode(String text, int offset) {
-		int expectedLength = decodedLength(text, offset);
+	static int decode(String text, int prefixLength, byte[] target) {
+		int reserved = reservedBytes(prefixLength);
+		int expectedLength = decodedLength(text, prefixLength);
 		if (expectedLength < 0 || !lastGroupHasNoUnusedBits(text)) {
-			return null;
+			return -1;
 		}
 		// Every character above U+00FF becomes '?', which the decoder refuses
 		byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-		ByteBuffer binary;
+		// The prefix becomes whole groups of 'A', which decode to the reserved bytes
+		Arrays.fill(bytes, 0, prefixLength, (byte) 'A');
 		try {
-			binary = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset));
+			int length = decoder.decode(bytes, target) - reserved;
+			return (length == expectedLength) ? length : -1;
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
+			return -1;
 		}
-		if (binary.remaining() != expectedLength) {
-			return null;
-		}
-		byte[] array = binary.array();
-		return (binary.arrayOffset() == 0 && array.length == expectedLength) ? array : Arrays.copyOfRange(array,
-				binary.arrayOffset() + binary.position(), binary.arrayOffset() + binary.limit());
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.secretencryption.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link CanonicalBase64}.
@@ -19,23 +21,35 @@ class CanonicalBase64Tests {
 
 	@Test
 	void writesWhatJavaUtilBase64WritesAfterAPrefix() {
-		byte[] buffer = new byte[3 + CanonicalBase64.encodedLength(200)];
+		byte[] prefix = "se1:".getBytes(StandardCharsets.US_ASCII);
+		byte[] text = new byte[CanonicalBase64.encodedLength(3 + 200)];
 		for (int length = 0; length <= 200; length++) {
 			byte[] binary = randomBytes(length);
-			String text = CanonicalBase64.encode("se:".getBytes(StandardCharsets.US_ASCII), binary, buffer);
-			assertThat(text).isEqualTo("se:" + Base64.getEncoder().encodeToString(binary));
-			assertThat(text).hasSize(3 + CanonicalBase64.encodedLength(length));
+			byte[] buffer = new byte[3 + length];
+			random.nextBytes(buffer);
+			System.arraycopy(binary, 0, buffer, 3, length);
+			String written = CanonicalBase64.encode(prefix, buffer, text);
+			assertThat(written).isEqualTo("se1:" + Base64.getEncoder().encodeToString(binary));
 		}
 	}
 
 	@Test
-	void readsWhatJavaUtilBase64Writes() {
+	void readsWhatJavaUtilBase64WritesAfterAPrefix() {
 		for (int length = 0; length <= 200; length++) {
 			byte[] binary = randomBytes(length);
 			String text = "se1:" + Base64.getEncoder().encodeToString(binary);
 			assertThat(CanonicalBase64.decodedLength(text, 4)).isEqualTo(length);
-			assertThat(CanonicalBase64.decode(text, 4)).isEqualTo(binary);
+			byte[] target = new byte[3 + length + 5];
+			assertThat(CanonicalBase64.decode(text, 4, target)).isEqualTo(length);
+			assertThat(Arrays.copyOfRange(target, 3, 3 + length)).isEqualTo(binary);
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 3, 5, 6 })
+	void refusesAPrefixThatIsNotWholeGroups(int prefixLength) {
+		assertThatIllegalArgumentException().isThrownBy(() -> CanonicalBase64.reservedBytes(prefixLength))
+			.withMessage("Prefix length must be a multiple of 4, not " + prefixLength);
 	}
 
 	@Test
@@ -48,7 +62,7 @@ class CanonicalBase64Tests {
 			for (int digit = 1; digit < ((length == 1) ? 16 : 4); digit++) {
 				String text = canonical.substring(0, last) + alphabet.charAt(digit) + canonical.substring(last + 1);
 				assertThat(Base64.getDecoder().decode(text)).isEqualTo(binary);
-				assertThat(CanonicalBase64.decode(text, 0)).as(text).isNull();
+				assertThat(CanonicalBase64.decode(text, 0, new byte[16])).as(text).isEqualTo(-1);
 			}
 		}
 	}
@@ -57,14 +71,15 @@ class CanonicalBase64Tests {
 	@ValueSource(strings = { "A", "AA", "AAA", "AAAAA", "AA", "AAAAAA==A" })
 	void refusesTextWhoseLengthIsNotAMultipleOfFour(String text) {
 		assertThat(CanonicalBase64.decodedLength(text, 0)).isEqualTo(-1);
-		assertThat(CanonicalBase64.decode(text, 0)).isNull();
+		assertThat(CanonicalBase64.decode(text, 0, new byte[16])).isEqualTo(-1);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "AA=A", "A===", "====", "AAA=AAAA", "AA==AAAA", "=AAA", "AAAA AAA", "AAA\n", "-_-_",
 			"AAA!", "AAAé", "AAA\u0100", "AAA\u0141", "AB\u00c3=", "\u0000AAA" })
 	void refusesTextWithCharactersOutsideTheAlphabetOrMisplacedPadding(String text) {
-		assertThat(CanonicalBase64.decode(text, 0)).as(text).isNull();
+		assertThat(CanonicalBase64.decode(text, 0, new byte[16])).as(text).isEqualTo(-1);
+		assertThat(CanonicalBase64.decode("se1:" + text, 4, new byte[19])).as(text).isEqualTo(-1);
 	}
 
 	private static byte[] randomBytes(int length) {
