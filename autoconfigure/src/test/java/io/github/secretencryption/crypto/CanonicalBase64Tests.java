@@ -2,9 +2,12 @@ package io.github.secretencryption.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +83,54 @@ class CanonicalBase64Tests {
 	void refusesTextWithCharactersOutsideTheAlphabetOrMisplacedPadding(String text) {
 		assertThat(CanonicalBase64.decode(text, 0, new byte[16])).as(text).isEqualTo(-1);
 		assertThat(CanonicalBase64.decode("se1:" + text, 4, new byte[19])).as(text).isEqualTo(-1);
+	}
+
+	@Test
+	void acceptsExactlyTheTextsThatJavaUtilBase64WritesAmongAllShortTexts() {
+		// Characters that decode to values with and without unused low bits set,
+		// padding, characters of other alphabets, whitespace, and characters whose low
+		// byte is in the alphabet
+		char[] characters = { 'A', 'B', 'Q', 'g', 'w', '0', '+', '/', '=', '-', '_', ' ', '\n', 'é', '\u0141',
+				'\u0100' };
+		List<String> groups = new ArrayList<>();
+		for (char a : characters) {
+			for (char b : characters) {
+				for (char c : characters) {
+					for (char d : characters) {
+						groups.add(new String(new char[] { a, b, c, d }));
+					}
+				}
+			}
+		}
+		for (String group : groups) {
+			for (String text : List.of(group, group + "AAAA", "AAAA" + group)) {
+				String prefixed = "se1:" + text;
+				byte[] target = new byte[3 + 6];
+				int length = CanonicalBase64.decode(prefixed, 4, target);
+				byte[] expected = canonicalValue(text);
+				if (expected == null) {
+					assertThat(length).as(text).isEqualTo(-1);
+				}
+				else {
+					assertThat(length).as(text).isEqualTo(expected.length);
+					assertThat(Arrays.copyOfRange(target, 3, 3 + length)).as(text).isEqualTo(expected);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Return the binary value of a text if the text is what java.util.Base64 writes for
+	 * it, or {@code null}.
+	 */
+	private static byte @Nullable [] canonicalValue(String text) {
+		try {
+			byte[] value = Base64.getDecoder().decode(text);
+			return Base64.getEncoder().encodeToString(value).equals(text) ? value : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static byte[] randomBytes(int length) {
