@@ -82,8 +82,9 @@ public final class AesGcmEncryptor {
 	/**
 	 * Create an encryptor over a key ring that never changes. Nonces come from the
 	 * operating system's generator ({@code /dev/urandom}, or the Java runtime's default
-	 * {@link SecureRandom} where there is none), drawn a few hundred bytes at a time into
-	 * a buffer per thread, each byte used for one nonce only and kept for at most 100 ms.
+	 * {@link SecureRandom} where there is none), drawn 1,536 bytes (128 nonces) at a time
+	 * into a buffer per thread, each byte used for one nonce only and kept for at most
+	 * 100 ms.
 	 * @param keyRing the keys
 	 */
 	public AesGcmEncryptor(KeyRing keyRing) {
@@ -412,7 +413,7 @@ public final class AesGcmEncryptor {
 		/**
 		 * Nonces drawn from the operating system's generator at a time.
 		 */
-		private static final int NONCES_PER_DRAW = 32;
+		private static final int NONCES_PER_DRAW = 128;
 
 		/**
 		 * Longest time, in milliseconds, that drawn nonce bytes are kept for.
