@@ -19,8 +19,9 @@
 # cannot be started, the JPA benchmarks run on H2 only and a warning says why. Extra Maven
 # arguments (for example -o) go in the MAVEN_ARGS environment variable.
 #
-# A full run takes about 45 minutes on 2 cores. Benchmarks share the machine with
-# whatever else runs on it: note the load average that the results file records.
+# A full run takes about 30 minutes on 2 cores with the default 3 forks, about 22 with
+# --forks 2. Benchmarks share the machine with whatever else runs on it: note the load
+# average that the results file records.
 
 set -euo pipefail
 
@@ -36,6 +37,14 @@ while [[ $# -gt 0 ]]; do
 	--quick) suite_args+=(--quick) ;;
 	--only | --forks | --startup-rounds)
 		[[ $# -ge 2 ]] || { echo "run.sh: $1 needs a value" >&2; exit 2; }
+		if [[ $1 == --only && ! $2 =~ ^(crypto|jpa|migration|startup)(,(crypto|jpa|migration|startup))*$ ]]; then
+			echo "run.sh: --only takes a comma-separated subset of crypto,jpa,migration,startup, not '$2'" >&2
+			exit 2
+		fi
+		if [[ $1 != --only && ! $2 =~ ^[1-9][0-9]*$ ]]; then
+			echo "run.sh: $1 takes a whole number of at least 1, not '$2'" >&2
+			exit 2
+		fi
 		suite_args+=("$1" "$2")
 		if [[ $1 == --only && $2 != *jpa* && $2 != *migration* ]]; then
 			postgres=false

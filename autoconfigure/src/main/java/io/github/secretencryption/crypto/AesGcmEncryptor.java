@@ -450,7 +450,7 @@ public final class AesGcmEncryptor {
 			long now = System.currentTimeMillis();
 			if (this.nextNonce == this.nonces.length || now - this.noncesDrawnAt > MAX_NONCE_AGE_MILLIS
 					|| now < this.noncesDrawnAt) {
-				SystemRandomBytes.nextBytes(this.nonces);
+				SystemRandomBytes.INSTANCE.nextBytes(this.nonces);
 				this.nextNonce = 0;
 				this.noncesDrawnAt = now;
 			}

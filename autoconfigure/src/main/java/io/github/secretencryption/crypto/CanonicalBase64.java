@@ -97,8 +97,12 @@ final class CanonicalBase64 {
 		if (expectedLength < 0 || !lastGroupHasNoUnusedBits(text)) {
 			return -1;
 		}
-		// Every character above U+00FF becomes '?', which the decoder refuses
+		// Every character above U+00FF becomes '?', which the decoder refuses; a pair of
+		// surrogates becomes one '?', which would shift the prefix
 		byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+		if (bytes.length != text.length()) {
+			return -1;
+		}
 		// The prefix becomes whole groups of 'A', which decode to the reserved bytes
 		Arrays.fill(bytes, 0, prefixLength, (byte) 'A');
 		try {

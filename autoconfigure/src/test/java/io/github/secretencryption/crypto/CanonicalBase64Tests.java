@@ -48,6 +48,14 @@ class CanonicalBase64Tests {
 		}
 	}
 
+	@Test
+	void refusesTextWithCharactersOutsideTheBasicMultilingualPlaneBeforeOrAfterThePrefix() {
+		String pair = "\uD83D\uDE00";
+		assertThat(CanonicalBase64.decode(pair + "se" + "AAAA", 4, new byte[16])).isEqualTo(-1);
+		assertThat(CanonicalBase64.decode(pair.repeat(6), 8, new byte[16])).isEqualTo(-1);
+		assertThat(CanonicalBase64.decode("se1:AAAA" + pair + "AA", 4, new byte[16])).isEqualTo(-1);
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 2, 3, 5, 6 })
 	void refusesAPrefixThatIsNotWholeGroups(int prefixLength) {

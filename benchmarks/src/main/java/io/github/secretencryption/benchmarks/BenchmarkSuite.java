@@ -70,7 +70,16 @@ public final class BenchmarkSuite {
 	}
 
 	public static void main(String[] args) throws Exception {
-		new BenchmarkSuite(Options.parse(args)).run();
+		Options options;
+		try {
+			options = Options.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println("BenchmarkSuite: " + ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		new BenchmarkSuite(options).run();
 	}
 
 	private void run() throws IOException, InterruptedException, RunnerException {
@@ -155,11 +164,15 @@ public final class BenchmarkSuite {
 		Files.writeString(document, updated, StandardCharsets.UTF_8);
 	}
 
+	private static final List<String> PARTS = List.of("crypto", "jpa", "migration", "startup");
+
+	private static final List<String> DATABASES = List.of("h2", "postgresql");
+
 	private record Options(List<String> parts, List<String> databases, int forks, int startupRounds, boolean quick,
 			Path output, Path documentToUpdate) {
 
 		static Options parse(String[] args) {
-			List<String> parts = List.of("crypto", "jpa", "migration", "startup");
+			List<String> parts = PARTS;
 			List<String> databases = new ArrayList<>(List.of("h2"));
 			String postgresUrl = System.getenv("SECRET_ENCRYPTION_TEST_POSTGRES_URL");
 			if (postgresUrl != null && !postgresUrl.isEmpty()) {
@@ -185,16 +198,40 @@ public final class BenchmarkSuite {
 			for (Map.Entry<String, String> entry : values.entrySet()) {
 				String value = entry.getValue();
 				switch (entry.getKey()) {
-					case "--only" -> parts = List.of(value.split(","));
-					case "--databases" -> databases = List.of(value.split(","));
-					case "--forks" -> forks = Integer.parseInt(value);
-					case "--startup-rounds" -> startupRounds = Integer.parseInt(value);
+					case "--only" -> parts = subset("--only", value, PARTS);
+					case "--databases" -> databases = subset("--databases", value, DATABASES);
+					case "--forks" -> forks = positive("--forks", value);
+					case "--startup-rounds" -> startupRounds = positive("--startup-rounds", value);
 					case "--output" -> output = Path.of(value);
 					case "--update-doc" -> document = Path.of(value);
 					default -> throw new IllegalArgumentException("Unknown argument '" + entry.getKey() + "'");
 				}
 			}
 			return new Options(parts, databases, forks, startupRounds, quick, output, document);
+		}
+
+		private static List<String> subset(String option, String value, List<String> allowed) {
+			List<String> chosen = List.of(value.split(","));
+			for (String item : chosen) {
+				if (!allowed.contains(item)) {
+					throw new IllegalArgumentException(option + " takes a comma-separated subset of "
+							+ String.join(",", allowed) + ", not '" + value + "'");
+				}
+			}
+			return chosen;
+		}
+
+		private static int positive(String option, String value) {
+			try {
+				int number = Integer.parseInt(value);
+				if (number > 0) {
+					return number;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// Reported below
+			}
+			throw new IllegalArgumentException(option + " takes a whole number of at least 1, not '" + value + "'");
 		}
 
 	}
