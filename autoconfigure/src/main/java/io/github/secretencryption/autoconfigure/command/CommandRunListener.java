@@ -82,6 +82,13 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		}
 		this.results = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		System.setOut(System.err);
+		// A wrong command line is refused before the environment, keys or database load
+		String refused = refusedCommandLine(this.command);
+		if (refused != null) {
+			this.results.println("[FAIL] " + this.command.name() + ": " + refused + "; usage: " + this.command.usage());
+			this.results.flush();
+			exit(2);
+		}
 		if (this.command.needsApplicationContext()) {
 			this.application.setWebApplicationType(WebApplicationType.NONE);
 		}
@@ -109,17 +116,11 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		PrintStream out = (this.results != null) ? this.results : System.out;
 		ConfigurableEnvironment environment = (context != null) ? context.getEnvironment() : this.environment;
 		Assert.state(environment != null, "Environment must be prepared before a command runs");
-		String refused = refusedCommandLine(command);
-		if (refused != null) {
-			out.println("[FAIL] " + command.name() + ": " + refused + "; usage: " + command.usage());
-			out.flush();
-			return 2;
-		}
 		try {
 			return command.run(new CommandContext(this.arguments, this.options, environment, out, System.in, context));
 		}
 		catch (Exception ex) {
-			out.println("[FAIL] " + command.name() + ": " + ex.getMessage());
+			out.println("[FAIL] " + command.name() + ": " + messages(ex));
 			logger.error("Command " + command.name() + " failed", ex);
 			return 1;
 		}
@@ -139,11 +140,31 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 				return "unknown option --" + name;
 			}
 		}
+		if (this.arguments.size() < command.minArguments()) {
+			return "needs " + command.minArguments() + ((command.minArguments() == 1) ? " argument" : " arguments")
+					+ ((this.arguments.isEmpty()) ? ", not none" : ", not " + this.arguments);
+		}
 		if (this.arguments.size() > command.maxArguments()) {
 			return (command.maxArguments() == 0) ? "takes no arguments, not " + this.arguments
 					: "takes at most " + command.maxArguments() + " arguments, not " + this.arguments;
 		}
 		return null;
+	}
+
+	/**
+	 * Return the message of an exception followed by those of its causes that add to it,
+	 * as in "Failed to bind properties under 'x': No enum constant y", so that the reason
+	 * reaches standard output and not only the stack trace in the log.
+	 */
+	static String messages(Throwable ex) {
+		StringBuilder messages = new StringBuilder(String.valueOf(ex.getMessage()));
+		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (message != null && !messages.toString().contains(message)) {
+				messages.append(": ").append(message);
+			}
+		}
+		return messages.toString();
 	}
 
 	private static void exit(int code) {

@@ -71,6 +71,11 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 	}
 
 	@Override
+	public int minArguments() {
+		return 2;
+	}
+
+	@Override
 	public int maxArguments() {
 		return 2;
 	}
@@ -88,7 +93,7 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 		List<String> arguments = context.getArguments();
 		if (arguments.size() != 2) {
 			out.println("[FAIL] Usage: " + usage());
-			return 1;
+			return 2;
 		}
 		String name = arguments.get(0);
 		KeyId id;

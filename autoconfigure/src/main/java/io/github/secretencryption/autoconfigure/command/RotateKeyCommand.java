@@ -72,6 +72,11 @@ public final class RotateKeyCommand implements SecretEncryptionCommand {
 	}
 
 	@Override
+	public int minArguments() {
+		return 1;
+	}
+
+	@Override
 	public int maxArguments() {
 		return 1;
 	}
@@ -83,7 +88,7 @@ public final class RotateKeyCommand implements SecretEncryptionCommand {
 		List<String> arguments = context.getArguments();
 		if (arguments.size() != 1) {
 			out.println("[FAIL] Usage: " + usage());
-			return 1;
+			return 2;
 		}
 		String name = arguments.get(0);
 		if (!properties.getKeys().contains(name)) {

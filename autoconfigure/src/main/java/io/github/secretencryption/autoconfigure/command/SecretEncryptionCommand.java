@@ -49,6 +49,15 @@ public interface SecretEncryptionCommand {
 	}
 
 	/**
+	 * Return how many arguments after the command name the command needs at least; fewer
+	 * are refused before the command runs.
+	 * @return the smallest number of arguments
+	 */
+	default int minArguments() {
+		return 0;
+	}
+
+	/**
 	 * Return how many arguments after the command name the command takes at most; more
 	 * are refused before the command runs.
 	 * @return the largest number of arguments

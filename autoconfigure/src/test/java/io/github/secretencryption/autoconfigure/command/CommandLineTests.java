@@ -60,4 +60,29 @@ class CommandLineTests {
 		assertThat(result.outLines()).anySatisfy((line) -> assertThat(line).startsWith("[OK] Added key"));
 	}
 
+	@Test
+	void missingArgumentsAreRefusedBeforeAnythingRuns() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"retire-key", "secret-encryption", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines()).containsExactly("[FAIL] retire-key: needs 2 arguments, not "
+				+ "[secret-encryption]; usage: retire-key <name> <key-id> [--insecure-skip-wait] "
+				+ "[--config-values-replaced]");
+		assertThat(keys).doesNotExist();
+	}
+
+	@Test
+	void aPropertyThatCannotBeBoundIsNamedWithItsReasonOnStandardOutput() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys", "--secret-encryption.key-source=nonsense", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.outLines()).singleElement()
+			.satisfies((line) -> assertThat(line)
+				.startsWith("[FAIL] verify-keys: Failed to bind properties under " + "'secret-encryption.key-source'")
+				.contains("nonsense")
+				.contains("KeySource"));
+	}
+
 }

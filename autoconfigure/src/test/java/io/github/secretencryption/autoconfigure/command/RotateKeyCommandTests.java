@@ -156,7 +156,7 @@ class RotateKeyCommandTests {
 		assertThat(run(keys, "reports")).startsWith("1\n[FAIL] No key is named 'reports'; configured key names are");
 		assertThat(run(keys, NAME, "--secret-encryption.key-source=mounted"))
 			.startsWith("1\n[FAIL] Keys are mounted (secret-encryption.key-source=mounted), so the platform owns");
-		assertThat(run(keys)).startsWith("1\n[FAIL] Usage: rotate-key <name>");
+		assertThat(run(keys)).startsWith("2\n[FAIL] Usage: rotate-key <name>");
 		assertThat(run(keys, NAME, "--add", "--promote")).startsWith("1\n[FAIL] Give either --add or --promote");
 	}
 
