@@ -27,6 +27,10 @@ if [[ $# -lt 2 || ( $1 != crypto && $1 != jpa ) ]]; then
 fi
 parts=$1
 shift
+if [[ " $* " == *" -f 0 "* ]]; then
+	echo "profile.sh: -f 0 would profile the benchmarks inside JMH's own JVM, set-up included; give -f 1 or more" >&2
+	exit 2
+fi
 
 ./mvnw -B -q -ntp -Pbenchmarks -pl benchmarks -am -DskipTests package
 cd benchmarks
@@ -42,6 +46,7 @@ defaults=()
 for option in "-f 1" "-wi 3" "-i 5"; do
 	[[ " $* " == *" ${option% *} "* ]] || defaults+=(${option})
 done
-java -cp "$classpath" org.openjdk.jmh.Main "${defaults[@]}" "$@" \
+# -foe: a benchmark that fails stops the script instead of leaving a profile of its failure
+java -cp "$classpath" org.openjdk.jmh.Main -foe true "${defaults[@]}" "$@" \
 	-prof "async:libPath=$PWD/$library;output=collapsed;interval=100000;dir=$output"
 java -cp "$classpath" io.github.secretencryption.benchmarks.StackShares "$parts" "$output"/*/collapsed-cpu.csv

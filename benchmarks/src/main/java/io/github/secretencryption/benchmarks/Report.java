@@ -161,8 +161,8 @@ final class Report {
 			addTarget(prefix + "at most 0.90× the JCA baseline's time", ours, baseline, 0.90);
 			Estimate bytes = ours.allocation().dividedBy(baseline.allocation());
 			this.targets.add(new String[] { prefix + "allocation at most the JCA baseline's",
-					bytes(ours.allocation()) + " against " + bytes(baseline.allocation()), "", (bytes.mean() <= 1)
-							? "met" : String.format(Locale.ROOT, "missed by %.0f%%", 100 * (bytes.mean() - 1)) });
+					bytes(ours.allocation()) + " against " + bytes(baseline.allocation()), "",
+					(bytes.mean() <= 1) ? "met" : missedBy(bytes.mean() - 1) });
 		}
 		this.targets.add(new String[] { prefix + "faster than every peer measured",
 				slowestPeer(ours, Measurement::wall), slowestPeer(ours, Measurement::cpu), "wall: "
@@ -194,13 +194,24 @@ final class Report {
 
 	private String fasterThanAll(Measurement ours, Function<Measurement, Estimate> clock) {
 		List<String> notBeaten = new ArrayList<>();
+		boolean byTheMean = false;
 		for (String name : FieldEncryptor.NAMES) {
 			Measurement peer = this.crypto.get(key("roundTrip", name, sizeOf(ours)));
-			if (!name.equals(OURS) && peer != null && clock.apply(ours).mean() >= clock.apply(peer).mean()) {
+			if (name.equals(OURS) || peer == null) {
+				continue;
+			}
+			Estimate ratio = clock.apply(ours).dividedBy(clock.apply(peer));
+			if (ratio.mean() >= 1) {
 				notBeaten.add(name);
 			}
+			else if (!Double.isNaN(ratio.error()) && ratio.mean() + ratio.error() >= 1) {
+				byTheMean = true;
+			}
 		}
-		return notBeaten.isEmpty() ? "met" : "missed, not faster than " + String.join(", ", notBeaten);
+		if (!notBeaten.isEmpty()) {
+			return "missed, not faster than " + String.join(", ", notBeaten);
+		}
+		return byTheMean ? "met by the mean" : "met";
 	}
 
 	private String sizeOf(Measurement measurement) {
@@ -362,16 +373,21 @@ final class Report {
 
 	private static String atMost(Estimate value, double limit) {
 		if (value.mean() > limit) {
-			return String.format(Locale.ROOT, "missed by %.0f%%", 100 * (value.mean() / limit - 1));
+			return missedBy(value.mean() / limit - 1);
 		}
 		return (Double.isNaN(value.error()) || value.mean() + value.error() <= limit) ? "met" : "met by the mean";
 	}
 
 	private static String atLeast(Estimate value, double limit) {
 		if (value.mean() < limit) {
-			return String.format(Locale.ROOT, "missed by %.0f%%", 100 * (1 - value.mean() / limit));
+			return missedBy(1 - value.mean() / limit);
 		}
 		return (Double.isNaN(value.error()) || value.mean() - value.error() >= limit) ? "met" : "met by the mean";
+	}
+
+	private static String missedBy(double fraction) {
+		return (fraction < 0.005) ? "missed by less than 1%"
+				: String.format(Locale.ROOT, "missed by %.0f%%", 100 * fraction);
 	}
 
 	private static String bothRatios(Measurement dividend, Measurement divisor) {

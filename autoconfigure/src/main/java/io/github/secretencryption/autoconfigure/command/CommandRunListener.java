@@ -45,6 +45,11 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	private final List<String> options;
 
 	/**
+	 * What to print when the first argument misspells a command name, or {@code null}.
+	 */
+	private final @Nullable String mistypedCommand;
+
+	/**
 	 * Options without a dot that Spring Boot itself reads from the command line.
 	 */
 	private static final Set<String> BOOT_OPTIONS = Set.of("debug", "trace");
@@ -61,22 +66,64 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	public CommandRunListener(SpringApplication application, String[] args) {
 		this.application = application;
 		List<String> positional = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
-		this.command = positional.isEmpty() ? null : find(application.getClassLoader(), positional.get(0));
+		List<SecretEncryptionCommand> commands = SpringFactoriesLoader
+			.forDefaultResourceLocation(application.getClassLoader())
+			.load(SecretEncryptionCommand.class);
+		this.command = positional.isEmpty() ? null : find(commands, positional.get(0));
+		String nearMiss = (positional.isEmpty() || this.command != null) ? null : nearMiss(commands, positional.get(0));
+		this.mistypedCommand = (nearMiss != null)
+				? "[FAIL] No command is named '" + positional.get(0) + "'; did you mean " + nearMiss + "?" : null;
 		this.arguments = positional.isEmpty() ? List.of() : new ArrayList<>(positional.subList(1, positional.size()));
 		this.options = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toList();
 	}
 
-	private static @Nullable SecretEncryptionCommand find(@Nullable ClassLoader classLoader, String name) {
-		return SpringFactoriesLoader.forDefaultResourceLocation(classLoader)
-			.load(SecretEncryptionCommand.class)
-			.stream()
-			.filter((candidate) -> candidate.name().equals(name))
+	private static @Nullable SecretEncryptionCommand find(List<SecretEncryptionCommand> commands, String name) {
+		return commands.stream().filter((candidate) -> candidate.name().equals(name)).findFirst().orElse(null);
+	}
+
+	/**
+	 * Return the name of the command that a first argument misspells, at most two edits
+	 * away, or {@code null}: a mistyped {@code verify-key} must not start the whole
+	 * application, creating keys and a database.
+	 */
+	private static @Nullable String nearMiss(List<SecretEncryptionCommand> commands, String word) {
+		return commands.stream()
+			.map(SecretEncryptionCommand::name)
+			.filter((name) -> editDistance(name, word) <= 2)
 			.findFirst()
 			.orElse(null);
 	}
 
+	/**
+	 * Return the number of characters to insert, delete or replace to turn one word into
+	 * another.
+	 */
+	static int editDistance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int replace = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
 	@Override
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
+		if (this.mistypedCommand != null) {
+			System.out.println(this.mistypedCommand);
+			System.out.flush();
+			exit(2);
+		}
 		if (this.command == null) {
 			return;
 		}
@@ -138,6 +185,10 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 			}
 			if (!name.contains(".") && !BOOT_OPTIONS.contains(name) && !command.options().contains(name)) {
 				return "unknown option --" + name;
+			}
+			if (command.options().contains(name) && command.valueOptions().contains(name) != (equals >= 0)) {
+				return (equals >= 0) ? "option --" + name + " takes no value, not " + option
+						: "option --" + name + " needs a value, as --" + name + "=<value>";
 			}
 		}
 		if (this.arguments.size() < command.minArguments()) {

@@ -67,8 +67,10 @@ public final class EncryptValueCommand implements SecretEncryptionCommand {
 	public int run(CommandContext context) throws IOException {
 		PrintStream errors = System.err;
 		if (!context.getArguments().isEmpty()) {
-			return fail(errors, "takes no value on the command line, where the shell history and the process list "
+			// A wrong command line, so exit code 2 as for every command
+			fail(errors, "takes no value on the command line, where the shell history and the process list "
 					+ "would keep it; pipe the value into standard input instead: " + EXAMPLE);
+			return 2;
 		}
 		ClassLoader classLoader = EncryptValueCommand.class.getClassLoader();
 		if (!EncryptedConfigValues.isJasyptPresent(classLoader)) {

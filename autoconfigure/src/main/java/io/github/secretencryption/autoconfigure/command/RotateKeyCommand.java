@@ -72,6 +72,11 @@ public final class RotateKeyCommand implements SecretEncryptionCommand {
 	}
 
 	@Override
+	public Set<String> valueOptions() {
+		return Set.of(KEY_ID);
+	}
+
+	@Override
 	public int minArguments() {
 		return 1;
 	}
@@ -101,8 +106,13 @@ public final class RotateKeyCommand implements SecretEncryptionCommand {
 			return 1;
 		}
 		if (context.hasOption(ADD) && context.hasOption(PROMOTE)) {
-			out.println("[FAIL] Give either --add or --promote, not both");
-			return 1;
+			out.println("[FAIL] Give either --add or --promote, not both; usage: " + usage());
+			return 2;
+		}
+		if (!context.hasOption(PROMOTE) && (context.hasOption(KEY_ID) || context.hasOption(SKIP_WAIT))) {
+			out.println("[FAIL] --" + KEY_ID + " and --" + SKIP_WAIT + " go with --" + PROMOTE + " only; usage: "
+					+ usage());
+			return 2;
 		}
 		if (properties.getKeySource() == KeySource.MOUNTED) {
 			out.println("[FAIL] Keys are mounted (secret-encryption.key-source=mounted), so the platform owns "

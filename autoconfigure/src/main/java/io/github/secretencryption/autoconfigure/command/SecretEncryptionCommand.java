@@ -49,6 +49,17 @@ public interface SecretEncryptionCommand {
 	}
 
 	/**
+	 * Return the names of the options among {@link #options()} that take a value, as in
+	 * {@code --key-id=<id>}. Every other option is a flag: given with a value, as in
+	 * {@code --insecure-skip-wait=false}, it is refused before the command runs, instead
+	 * of being taken as set.
+	 * @return the names of the options with a value
+	 */
+	default Set<String> valueOptions() {
+		return Set.of();
+	}
+
+	/**
 	 * Return how many arguments after the command name the command needs at least; fewer
 	 * are refused before the command runs.
 	 * @return the smallest number of arguments

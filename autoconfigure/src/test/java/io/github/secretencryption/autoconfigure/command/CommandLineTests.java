@@ -1,5 +1,6 @@
 package io.github.secretencryption.autoconfigure.command;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.secretencryption.keys.KeyFileStore;
@@ -83,6 +84,55 @@ class CommandLineTests {
 				.startsWith("[FAIL] verify-keys: Failed to bind properties under " + "'secret-encryption.key-source'")
 				.contains("nonsense")
 				.contains("KeySource"));
+	}
+
+	@Test
+	void aFlagGivenWithAValueIsRefusedInsteadOfTakenAsSet() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		new KeyFileStore(keys).loadOrCreate("secret-encryption");
+		byte[] primary = Files.readAllBytes(keys.resolve("secret-encryption.key"));
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"rotate-key", "secret-encryption", "--promote", "--insecure-skip-wait=false",
+				"--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines()).containsExactly("[FAIL] rotate-key: option --insecure-skip-wait takes no value, "
+				+ "not --insecure-skip-wait=false; usage: rotate-key <name> [--add | --promote [--key-id=<id>] "
+				+ "[--insecure-skip-wait]]");
+		assertThat(Files.readAllBytes(keys.resolve("secret-encryption.key"))).isEqualTo(primary);
+	}
+
+	@Test
+	void anOptionThatNeedsAValueIsRefusedWithoutOne() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"rotate-key", "secret-encryption", "--promote", "--key-id",
+				"--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines()).singleElement()
+			.asString()
+			.startsWith("[FAIL] rotate-key: option --key-id needs a value, as --key-id=<value>; usage:");
+		assertThat(keys).doesNotExist();
+	}
+
+	@Test
+	void aMisspelledCommandIsRefusedInsteadOfStartingTheApplication() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-key", "--secret-encryption.key-directory=" + keys);
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines())
+			.containsExactly("[FAIL] No command is named 'verify-key'; did you mean verify-keys?");
+		assertThat(keys).doesNotExist();
+	}
+
+	@Test
+	void editDistanceCountsInsertionsDeletionsAndReplacements() {
+		assertThat(CommandRunListener.editDistance("verify-keys", "verify-keys")).isZero();
+		assertThat(CommandRunListener.editDistance("verify-keys", "verify-key")).isEqualTo(1);
+		assertThat(CommandRunListener.editDistance("rotate-key", "rotat-keys")).isEqualTo(2);
+		assertThat(CommandRunListener.editDistance("key-status", "kye-status")).isEqualTo(2);
+		assertThat(CommandRunListener.editDistance("reencrypt", "server")).isGreaterThan(2);
+		assertThat(CommandRunListener.editDistance("", "abc")).isEqualTo(3);
 	}
 
 }

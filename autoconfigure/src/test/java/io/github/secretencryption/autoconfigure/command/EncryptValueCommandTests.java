@@ -124,7 +124,7 @@ class EncryptValueCommandTests {
 	void refusesAValueOnTheCommandLine() throws Exception {
 		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, "",
 				"encrypt-value", VALUE, "--secret-encryption.key-directory=" + this.temp.resolve("keys"));
-		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.out()).isEmpty();
 		assertThat(result.err()).contains("[FAIL] encrypt-value: takes no value on the command line, where the shell "
 				+ "history and the process list would keep it; pipe the value into standard input instead: "

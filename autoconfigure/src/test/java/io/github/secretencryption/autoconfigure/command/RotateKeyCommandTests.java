@@ -157,7 +157,13 @@ class RotateKeyCommandTests {
 		assertThat(run(keys, NAME, "--secret-encryption.key-source=mounted"))
 			.startsWith("1\n[FAIL] Keys are mounted (secret-encryption.key-source=mounted), so the platform owns");
 		assertThat(run(keys)).startsWith("2\n[FAIL] Usage: rotate-key <name>");
-		assertThat(run(keys, NAME, "--add", "--promote")).startsWith("1\n[FAIL] Give either --add or --promote");
+		assertThat(run(keys, NAME, "--add", "--promote")).startsWith("2\n[FAIL] Give either --add or --promote");
+		assertThat(run(keys, NAME, "--key-id=0a0b0c0d"))
+			.startsWith("2\n[FAIL] --key-id and --insecure-skip-wait go with --promote only; usage: rotate-key");
+		assertThat(run(keys, NAME, "--insecure-skip-wait"))
+			.startsWith("2\n[FAIL] --key-id and --insecure-skip-wait go with --promote only; usage: rotate-key");
+		assertThat(keys.resolve(NAME + ".key")).exists();
+		assertThat(Files.list(keys).filter((file) -> file.getFileName().toString().startsWith(NAME + "."))).hasSize(1);
 	}
 
 	private static void age(Path file, Duration age) throws Exception {
