@@ -66,9 +66,10 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	public CommandRunListener(SpringApplication application, String[] args) {
 		this.application = application;
 		List<String> positional = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
-		List<SecretEncryptionCommand> commands = SpringFactoriesLoader
-			.forDefaultResourceLocation(application.getClassLoader())
-			.load(SecretEncryptionCommand.class);
+		// Commands are instantiated only for a command line that may name one
+		List<SecretEncryptionCommand> commands = positional.isEmpty() ? List.of()
+				: SpringFactoriesLoader.forDefaultResourceLocation(application.getClassLoader())
+					.load(SecretEncryptionCommand.class);
 		this.command = positional.isEmpty() ? null : find(commands, positional.get(0));
 		String nearMiss = (positional.isEmpty() || this.command != null) ? null : nearMiss(commands, positional.get(0));
 		this.mistypedCommand = (nearMiss != null)
