@@ -2,7 +2,6 @@ package io.github.secretencryption.keys;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -43,14 +41,14 @@ class MountedKeyFileStoreTests {
 	@Test
 	void keyOfAKubernetesSecretVolumeIsLoadedThroughItsSymbolicLinks() throws IOException {
 		Path volume = secretVolume("rwxr-x---", "rwxr-x---", "r--r-----");
-		Map<String, String> before = snapshot(volume);
+		Map<String, String> before = DirectorySnapshot.of(volume);
 		KeyFileStore store = new KeyFileStore(volume, KeySource.MOUNTED);
 		EncryptionKey loaded = store.loadOrCreate(NAME);
 		assertThat(loaded.getId()).isEqualTo(KeyId.derive(this.key));
 		assertThat(loaded.getFile()).isEqualTo(volume.resolve(NAME + ".key"));
 		assertThat(store.load(NAME).hasSameBytesAs(loaded)).isTrue();
 		assertThat(store.loadKeyRing(List.of(NAME)).getPrimary(NAME).getId()).isEqualTo(loaded.getId());
-		assertThat(snapshot(volume)).isEqualTo(before);
+		assertThat(DirectorySnapshot.of(volume)).isEqualTo(before);
 		assertThat(store.getSource()).isEqualTo(KeySource.MOUNTED);
 		assertThat(store).hasToString("KeyFileStore[" + volume + ", mounted]");
 	}
@@ -172,7 +170,7 @@ class MountedKeyFileStoreTests {
 	@Test
 	void missingKeyIsRefusedAndNothingIsCreated() throws IOException {
 		Path volume = secretVolume("rwxr-x---", "rwxr-x---", "r--r-----");
-		Map<String, String> before = snapshot(volume);
+		Map<String, String> before = DirectorySnapshot.of(volume);
 		Path file = volume.resolve("health-check.key");
 		KeyFileStore store = new KeyFileStore(volume, KeySource.MOUNTED);
 		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class)
@@ -186,7 +184,7 @@ class MountedKeyFileStoreTests {
 				+ "), or set secret-encryption.key-source=files to let the application create its keys");
 		assertThatExceptionOfType(KeyFileException.class)
 			.isThrownBy(() -> store.loadKeyRing(List.of(NAME, "health-check")));
-		assertThat(snapshot(volume)).isEqualTo(before);
+		assertThat(DirectorySnapshot.of(volume)).isEqualTo(before);
 	}
 
 	@Test
@@ -276,18 +274,6 @@ class MountedKeyFileStoreTests {
 		Files.write(file, this.key);
 		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
 		return file;
-	}
-
-	private static Map<String, String> snapshot(Path directory) throws IOException {
-		Map<String, String> snapshot = new TreeMap<>();
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.toList()) {
-				snapshot.put(directory.relativize(path).toString(),
-						Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS) + " " + PosixFilePermissions
-							.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
-			}
-		}
-		return snapshot;
 	}
 
 	private static List<String> list(Path directory) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.secretencryption.sample;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +100,13 @@ abstract class JasyptMigrationIntegrationTests {
 		Path keys = this.temporary.resolve("keys");
 
 		ForkedPatchManager.Result noPassword = ForkedPatchManager.run(this.temporary,
-				arguments(database, keys, "--from-jasypt", COLUMNS), Map.of(), "");
+				database.migrateSecrets(keys, "--from-jasypt", COLUMNS), Map.of(), "");
 		assertThat(noPassword.exitCode()).isEqualTo(1);
 		assertThat(noPassword.out()).contains("--from-jasypt needs the password the values were encrypted with: "
 				+ "set secret-encryption.migration.jasypt.password");
 
 		ForkedPatchManager.Result wrongColumn = ForkedPatchManager.run(this.temporary,
-				arguments(database, keys, "--from-jasypt",
+				database.migrateSecrets(keys, "--from-jasypt",
 						"--secret-encryption.migration.jasypt.columns=users.username,users.totp_secret"),
 				Map.of(PASSWORD_VARIABLE, PASSWORD), "");
 		assertThat(wrongColumn.exitCode()).isEqualTo(1);
@@ -119,18 +118,9 @@ abstract class JasyptMigrationIntegrationTests {
 	}
 
 	private ForkedPatchManager.Result migrate(TestDatabase database, Path keys, String... extra) throws Exception {
-		List<String> args = arguments(database, keys, extra);
+		List<String> args = database.migrateSecrets(keys, extra);
 		args.add(COLUMNS);
 		return ForkedPatchManager.run(this.temporary, args, Map.of(PASSWORD_VARIABLE, PASSWORD), "");
-	}
-
-	private List<String> arguments(TestDatabase database, Path keys, String... extra) {
-		List<String> args = new ArrayList<>();
-		args.add("migrate-secrets");
-		args.addAll(database.commandLineArguments());
-		args.add("--secret-encryption.key-directory=" + keys);
-		args.addAll(List.of(extra));
-		return args;
 	}
 
 	/**

@@ -69,7 +69,7 @@ abstract class SecretMigrationIntegrationTests {
 		TestDatabase database = databases().createDatabase();
 		Map<String, String> secrets = fillLegacyDatabase(database, 5000);
 		Path keys = this.temporary.resolve("keys");
-		List<String> args = arguments(database, keys, "--secret-encryption.migration.batch-size=5",
+		List<String> args = database.migrateSecrets(keys, "--secret-encryption.migration.batch-size=5",
 				"--secret-encryption.migration.progress-interval=0");
 		// H2 writes commits to its file in the background after a delay, so a killed
 		// process would lose its last commits: make them durable at once, as PostgreSQL's
@@ -95,16 +95,7 @@ abstract class SecretMigrationIntegrationTests {
 	}
 
 	private ForkedPatchManager.Result migrate(TestDatabase database, Path keys, String... extra) throws Exception {
-		return ForkedPatchManager.run(this.temporary, arguments(database, keys, extra));
-	}
-
-	private List<String> arguments(TestDatabase database, Path keys, String... extra) {
-		List<String> args = new ArrayList<>();
-		args.add("migrate-secrets");
-		args.addAll(database.commandLineArguments());
-		args.add("--secret-encryption.key-directory=" + keys);
-		args.addAll(List.of(extra));
-		return args;
+		return ForkedPatchManager.run(this.temporary, database.migrateSecrets(keys, extra));
 	}
 
 	private Map<String, String> fillLegacyDatabase(TestDatabase database, int users) {

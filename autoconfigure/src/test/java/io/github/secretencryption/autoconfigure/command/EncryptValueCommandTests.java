@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.github.secretencryption.jasypt.ConfigValueTestApplication;
+import io.github.secretencryption.keys.DirectorySnapshot;
 import io.github.secretencryption.keys.KeyFileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,14 +80,14 @@ class EncryptValueCommandTests {
 	@Test
 	void withMountedKeysEncryptsUnderTheKeyThePlatformProvidesAndWritesNothing() throws Exception {
 		Path volume = configKeyVolume();
-		Map<String, String> before = VerifyKeysCommandTests.snapshot(volume);
+		Map<String, String> before = DirectorySnapshot.of(volume);
 		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, VALUE,
 				"encrypt-value", "--secret-encryption.key-directory=" + volume,
 				"--secret-encryption.key-source=mounted");
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.outLines()).singleElement().asString().matches("ENC\\(se1:[A-Za-z0-9+/]+={0,2}\\)");
 		assertThat(result.err()).doesNotContain("Created key");
-		assertThat(VerifyKeysCommandTests.snapshot(volume)).isEqualTo(before);
+		assertThat(DirectorySnapshot.of(volume)).isEqualTo(before);
 	}
 
 	@Test
@@ -94,7 +95,7 @@ class EncryptValueCommandTests {
 		Path volume = configKeyVolume();
 		Path config = volume.resolve("config.key");
 		Files.delete(config);
-		Map<String, String> before = VerifyKeysCommandTests.snapshot(volume);
+		Map<String, String> before = DirectorySnapshot.of(volume);
 		ForkedCommand.Result result = ForkedCommand.runWithInput(CommandTestApplication.class, this.temp, VALUE,
 				"encrypt-value", "--secret-encryption.key-directory=" + volume,
 				"--secret-encryption.key-source=mounted");
@@ -105,7 +106,7 @@ class EncryptValueCommandTests {
 				+ "platform provide config.key (add it to the Kubernetes Secret or Vault agent template mounted at "
 				+ volume + "), or set secret-encryption.key-source=files to let the application create its keys");
 		assertThat(config).doesNotExist();
-		assertThat(VerifyKeysCommandTests.snapshot(volume)).isEqualTo(before);
+		assertThat(DirectorySnapshot.of(volume)).isEqualTo(before);
 	}
 
 	@Test

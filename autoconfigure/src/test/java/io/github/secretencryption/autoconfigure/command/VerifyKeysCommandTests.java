@@ -2,16 +2,14 @@ package io.github.secretencryption.autoconfigure.command;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
+import io.github.secretencryption.keys.DirectorySnapshot;
 import io.github.secretencryption.keys.KeyFileStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,14 +104,14 @@ class VerifyKeysCommandTests {
 	@Test
 	void acceptsMountedKeysLaidOutAsAKubernetesSecretVolumeAndShowsTheModeOfTheFilesTheLinksLeadTo() throws Exception {
 		Path volume = secretVolume("r--r-----");
-		Map<String, String> before = snapshot(volume);
+		Map<String, String> before = DirectorySnapshot.of(volume);
 		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
 				"verify-keys", "--secret-encryption.key-directory=" + volume, "--secret-encryption.key-source=mounted");
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.outLines()).containsExactly(
 				"[OK] " + volume.resolve("secret-encryption.key") + " mode=440 size=32",
 				"[OK] " + volume.resolve("health-check.key") + " mode=440 size=32");
-		assertThat(snapshot(volume)).isEqualTo(before);
+		assertThat(DirectorySnapshot.of(volume)).isEqualTo(before);
 	}
 
 	@Test
@@ -187,18 +185,6 @@ class VerifyKeysCommandTests {
 		Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-x---"));
 		Files.setPosixFilePermissions(volume, PosixFilePermissions.fromString("rwxr-x---"));
 		return volume;
-	}
-
-	static Map<String, String> snapshot(Path directory) throws IOException {
-		Map<String, String> snapshot = new TreeMap<>();
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.toList()) {
-				snapshot.put(directory.relativize(path).toString(),
-						Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS) + " " + PosixFilePermissions
-							.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS)));
-			}
-		}
-		return snapshot;
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import io.github.secretencryption.benchmarks.TestPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -195,23 +196,13 @@ public class JpaBenchmark {
 		switch (database) {
 			case "h2" -> properties.put("spring.datasource.url", "jdbc:h2:mem:jpa-benchmark;DB_CLOSE_DELAY=-1");
 			case "postgresql" -> {
-				properties.put("spring.datasource.url", requiredEnvironment("SECRET_ENCRYPTION_TEST_POSTGRES_URL"));
-				properties.put("spring.datasource.username",
-						requiredEnvironment("SECRET_ENCRYPTION_TEST_POSTGRES_USER"));
-				properties.put("spring.datasource.password",
-						requiredEnvironment("SECRET_ENCRYPTION_TEST_POSTGRES_PASSWORD"));
+				properties.put("spring.datasource.url", TestPostgres.url());
+				properties.put("spring.datasource.username", TestPostgres.user());
+				properties.put("spring.datasource.password", TestPostgres.password());
 			}
 			default -> throw new IllegalArgumentException("Database must be h2 or postgresql, not '" + database + "'");
 		}
 		return properties;
-	}
-
-	private static String requiredEnvironment(String name) {
-		String value = System.getenv(name);
-		if (value == null || value.isEmpty()) {
-			throw new IllegalStateException(name + " is not set; start a server with scripts/postgres.sh start");
-		}
-		return value;
 	}
 
 	private static String randomAscii(SecureRandom random, int length) {

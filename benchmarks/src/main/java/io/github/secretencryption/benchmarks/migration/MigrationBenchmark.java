@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.secretencryption.benchmarks.TestPostgres;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.keys.EncryptionKey;
@@ -85,9 +86,9 @@ public class MigrationBenchmark {
 		switch (this.database) {
 			case "h2" -> config.setJdbcUrl("jdbc:h2:mem:migration-benchmark;DB_CLOSE_DELAY=-1");
 			case "postgresql" -> {
-				config.setJdbcUrl(requiredEnvironment("SECRET_ENCRYPTION_TEST_POSTGRES_URL"));
-				config.setUsername(requiredEnvironment("SECRET_ENCRYPTION_TEST_POSTGRES_USER"));
-				config.setPassword(requiredEnvironment("SECRET_ENCRYPTION_TEST_POSTGRES_PASSWORD"));
+				config.setJdbcUrl(TestPostgres.url());
+				config.setUsername(TestPostgres.user());
+				config.setPassword(TestPostgres.password());
 			}
 			default ->
 				throw new IllegalArgumentException("Database must be h2 or postgresql, not '" + this.database + "'");
@@ -201,14 +202,6 @@ public class MigrationBenchmark {
 			throw new IllegalStateException("Wrote " + written + " rows instead of " + ROWS);
 		}
 		return written;
-	}
-
-	private static String requiredEnvironment(String name) {
-		String value = System.getenv(name);
-		if (value == null || value.isEmpty()) {
-			throw new IllegalStateException(name + " is not set; start a server with scripts/postgres.sh start");
-		}
-		return value;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.secretencryption.sample.support;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +91,22 @@ public final class TestDatabase implements AutoCloseable {
 	public List<String> commandLineArguments() {
 		List<String> arguments = new ArrayList<>();
 		applicationProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		return arguments;
+	}
+
+	/**
+	 * Return the command line of {@code migrate-secrets} on this database with a key
+	 * directory, followed by more arguments.
+	 * @param keys the key directory
+	 * @param extra the arguments that follow
+	 * @return a mutable list of the arguments
+	 */
+	public List<String> migrateSecrets(Path keys, String... extra) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add("migrate-secrets");
+		arguments.addAll(commandLineArguments());
+		arguments.add("--secret-encryption.key-directory=" + keys);
+		arguments.addAll(List.of(extra));
 		return arguments;
 	}
 
