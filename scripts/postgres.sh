@@ -257,7 +257,9 @@ stop() {
 	load_state
 	remove_server "$SECRET_ENCRYPTION_TEST_POSTGRES_BIN_DIR" "$SECRET_ENCRYPTION_TEST_POSTGRES_DATA_DIR"
 	rm -f -- "$state_file"
-	echo "PostgreSQL test server on port $SECRET_ENCRYPTION_TEST_POSTGRES_PORT stopped"
+	local dir=${SECRET_ENCRYPTION_TEST_POSTGRES_DATA_DIR%/data}
+	[[ ! -e $dir ]] || fail "the server stopped, but $dir could not be removed"
+	echo "PostgreSQL test server on port $SECRET_ENCRYPTION_TEST_POSTGRES_PORT stopped; $dir removed"
 }
 
 print_env() {

@@ -32,7 +32,7 @@ work=
 finish() {
 	local status=$?
 	if [[ -n $work ]]; then
-		SECRET_ENCRYPTION_PG_STATE=$work/postgres.env scripts/postgres.sh stop >/dev/null ||
+		SECRET_ENCRYPTION_PG_STATE=$work/postgres.env scripts/postgres.sh stop ||
 			echo "warning: the PostgreSQL test server could not be stopped" >&2
 		rm -rf -- "$work"
 	fi

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,6 +21,7 @@ import org.springframework.boot.SpringApplicationRunListener;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
@@ -206,15 +209,26 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	/**
 	 * Return the message of an exception followed by those of its causes that add to it,
 	 * as in "Failed to bind properties under 'x': No enum constant y", so that the reason
-	 * reaches standard output and not only the stack trace in the log.
+	 * reaches standard output and not only the stack trace in the log. A value that names
+	 * no constant of an enum is followed by the values that the property accepts.
 	 */
 	static String messages(Throwable ex) {
 		StringBuilder messages = new StringBuilder(String.valueOf(ex.getMessage()));
+		String accepted = null;
 		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
 			String message = cause.getMessage();
 			if (message != null && !messages.toString().contains(message)) {
 				messages.append(": ").append(message);
 			}
+			if (cause instanceof ConversionFailedException conversion
+					&& conversion.getTargetType().getType().isEnum()) {
+				accepted = Arrays.stream(conversion.getTargetType().getType().getEnumConstants())
+					.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+					.collect(Collectors.joining(", "));
+			}
+		}
+		if (accepted != null) {
+			messages.append("; accepted values: ").append(accepted);
 		}
 		return messages.toString();
 	}

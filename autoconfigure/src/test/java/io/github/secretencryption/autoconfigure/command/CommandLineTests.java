@@ -83,7 +83,8 @@ class CommandLineTests {
 			.satisfies((line) -> assertThat(line)
 				.startsWith("[FAIL] verify-keys: Failed to bind properties under " + "'secret-encryption.key-source'")
 				.contains("nonsense")
-				.contains("KeySource"));
+				.contains("KeySource")
+				.endsWith("; accepted values: files, mounted"));
 	}
 
 	@Test
