@@ -35,6 +35,8 @@ abstract class RestartIntegrationTests {
 
 	private static final String TOTP_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
+	private static final String OTHER_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 	@TempDir
 	Path temporary;
 
@@ -102,6 +104,48 @@ abstract class RestartIntegrationTests {
 		assertThat(output.getAll()).contains("Stored secret cannot be used")
 			.contains("users.totp_secret")
 			.doesNotContain(TOTP_SECRET);
+	}
+
+	@Test
+	void aSecretUnderALostKeyIsKeptUntilTheOperatorClearsItThenTheApiTakesANewOne() {
+		TestDatabase database = databases().createDatabase();
+		try (ConfigurableApplicationContext context = PatchManager.start(database,
+				this.temporary.resolve("lost-keys"))) {
+			setUpTotp(PatchManager.client(context));
+		}
+		String lost = storedTotpSecret(database);
+		try (ConfigurableApplicationContext context = PatchManager.start(database, this.temporary.resolve("new-keys"),
+				"--secret-encryption.key-registry.accept-key-loss=secret-encryption,health-check")) {
+			RestClient client = PatchManager.client(context);
+			// The value could still come back with a restored key, so a new secret does
+			// not
+			// overwrite it
+			ResponseEntity<String> refused = client.put()
+				.uri("/api/users/alice/totp")
+				.body(Map.of("secret", OTHER_TOTP_SECRET))
+				.retrieve()
+				.onStatus(HttpStatusCode::isError, (request, ignored) -> {
+				})
+				.toEntity(String.class);
+			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+			assertThat(storedTotpSecret(database)).isEqualTo(lost);
+			// The runbook's re-provisioning: clear the column, then set the secret again
+			assertThat(database.jdbcClient().sql("UPDATE users SET totp_secret = NULL").update()).isOne();
+			assertThat(client.put()
+				.uri("/api/users/alice/totp")
+				.body(Map.of("secret", OTHER_TOTP_SECRET))
+				.retrieve()
+				.body(String.class)).contains("\"totpSecret\":\"MASKED\"");
+			assertThat(verify(client, TotpCodes.at(OTHER_TOTP_SECRET, Instant.now()))).isTrue();
+		}
+		assertThat(storedTotpSecret(database)).startsWith("se1:").isNotEqualTo(lost);
+	}
+
+	private String storedTotpSecret(TestDatabase database) {
+		return database.jdbcClient()
+			.sql("SELECT totp_secret FROM users WHERE username = 'alice'")
+			.query(String.class)
+			.single();
 	}
 
 	private void setUpTotp(RestClient client) {
