@@ -13,7 +13,8 @@
 #   env    prints the state file, for use with eval
 #
 # Environment:
-#   SECRET_ENCRYPTION_PG_STATE   state file (default: ${TMPDIR:-/tmp}/secret-encryption-postgres.env)
+#   SECRET_ENCRYPTION_PG_STATE   state file (default: one per checkout of the project,
+#                                ${TMPDIR:-/tmp}/secret-encryption-postgres.<hash of its path>.env)
 #   SECRET_ENCRYPTION_PG_BINDIR  directory holding initdb and pg_ctl; when set, no other
 #                                directory is searched and nothing is installed
 #
@@ -27,7 +28,10 @@ readonly db_user=secret_encryption
 readonly server_user=postgres
 readonly preferred_version=15
 readonly dir_prefix=secret-encryption-pg.
-readonly state_file=${SECRET_ENCRYPTION_PG_STATE:-${TMPDIR:-/tmp}/secret-encryption-postgres.env}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+readonly root
+checkout=$(printf '%s' "$root" | sha256sum | cut -c 1-12)
+readonly state_file=${SECRET_ENCRYPTION_PG_STATE:-${TMPDIR:-/tmp}/secret-encryption-postgres.$checkout.env}
 
 fail() {
 	echo "postgres.sh: $*" >&2
@@ -75,16 +79,20 @@ find_bindir() {
 install_postgres() {
 	is_root || fail "PostgreSQL is not installed and installing it needs root"
 	command -v apt-get >/dev/null || fail "PostgreSQL is not installed and apt-get is not available to install it"
-	mkdir -p /etc/postgresql-common/createcluster.d
-	echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/no-main-cluster.conf
-	echo "Installing PostgreSQL with apt-get"
+	local no_cluster=/etc/postgresql-common/createcluster.d/secret-encryption-no-main-cluster.conf
+	mkdir -p "$(dirname "$no_cluster")"
+	echo "create_main_cluster = false" >"$no_cluster"
+	echo "Installing PostgreSQL with apt-get" >&2
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update >&2 || fail "apt-get update failed, so PostgreSQL cannot be installed"
-	local package=postgresql-$preferred_version
-	if ! apt-cache show "$package" >/dev/null 2>&1; then
+	local package=postgresql-$preferred_version installed=true
+	apt-get update >&2 || installed=false
+	if $installed && ! apt-cache show "$package" >/dev/null 2>&1; then
 		package=postgresql
 	fi
-	apt-get install -y --no-install-recommends "$package" >&2 || fail "apt-get could not install $package"
+	$installed && apt-get install -y --no-install-recommends "$package" >&2 || installed=false
+	# Only this install is kept from making a cluster; later ones behave as Debian intends
+	rm -f -- "$no_cluster"
+	$installed || fail "apt-get could not install $package"
 }
 
 load_state() {
@@ -206,7 +214,8 @@ start() {
 	for attempt in 1 2 3 4 5 6 7 8; do
 		port=$(pick_port)
 		rm -f -- "$log"
-		if as_server_user "$bindir/pg_ctl" start -D "$data_dir" -l "$log" -w -t 60 -o "-p $port" >/dev/null 2>&1; then
+		# The server must not inherit the lock, or it would hold it for its whole life
+		if as_server_user "$bindir/pg_ctl" start -D "$data_dir" -l "$log" -w -t 60 -o "-p $port" >/dev/null 2>&1 9<&-; then
 			break
 		fi
 		if ! grep -q -e 'could not bind' -e 'could not create any TCP/IP sockets' "$log" 2>/dev/null || [[ $attempt -eq 8 ]]; then
@@ -267,9 +276,22 @@ print_env() {
 	cat -- "$state_file"
 }
 
+# One start or stop at a time per checkout, so that two runs cannot both start a server
+# and leave one of them out of the state file
+lock() {
+	exec 9<"${BASH_SOURCE[0]}"
+	flock 9
+}
+
 case ${1:-} in
-start) start ;;
-stop) stop ;;
+start)
+	lock
+	start
+	;;
+stop)
+	lock
+	stop
+	;;
 env) print_env ;;
 *)
 	echo "Usage: $0 start|stop|env" >&2

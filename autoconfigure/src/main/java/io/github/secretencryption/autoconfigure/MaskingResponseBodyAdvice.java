@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Turns masking on just before a controller's response body is written; the
- * {@link MaskingScopeFilter} turns it off when the request ends.
+ * {@link MaskingScopeInterceptor} turns it off once the handler is done, and the
+ * {@link MaskingScopeFilter} when the dispatch ends.
  */
 @ControllerAdvice
 class MaskingResponseBodyAdvice implements ResponseBodyAdvice<Object> {

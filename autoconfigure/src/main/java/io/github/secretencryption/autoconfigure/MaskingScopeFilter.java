@@ -12,8 +12,9 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends the masking scope of a request, so that nothing else the thread serializes later
- * is masked.
+ * Ends the masking scope of a request on every dispatch, asynchronous and error
+ * dispatches included, so that nothing else the thread serializes later, for this request
+ * or the next one it serves, is masked.
  */
 class MaskingScopeFilter extends OncePerRequestFilter implements Ordered {
 
@@ -26,6 +27,11 @@ class MaskingScopeFilter extends OncePerRequestFilter implements Ordered {
 		finally {
 			SecretMasking.deactivate();
 		}
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return false;
 	}
 
 	@Override

@@ -12,6 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
@@ -46,6 +49,18 @@ public final class SecretEncryptionJacksonAutoConfiguration {
 		@Bean
 		MaskingScopeFilter secretEncryptionMaskingScopeFilter() {
 			return new MaskingScopeFilter();
+		}
+
+		@Bean
+		WebMvcConfigurer secretEncryptionMaskingScopeConfigurer() {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(new MaskingScopeInterceptor()).order(Ordered.LOWEST_PRECEDENCE);
+				}
+
+			};
 		}
 
 		@Bean

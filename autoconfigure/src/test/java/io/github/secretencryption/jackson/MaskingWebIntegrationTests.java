@@ -2,9 +2,14 @@ package io.github.secretencryption.jackson;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.secretencryption.Encrypted;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,15 +24,22 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(classes = MaskingWebIntegrationTests.WebApplication.class,
@@ -52,6 +64,9 @@ class MaskingWebIntegrationTests {
 
 	@Autowired
 	private SettingsController controller;
+
+	@Autowired
+	private AuditInterceptor audit;
 
 	@Test
 	void writesEncryptedAttributesAsThePlaceholderInResponses() throws Exception {
@@ -81,6 +96,22 @@ class MaskingWebIntegrationTests {
 	}
 
 	@Test
+	void masksTheBodyOfAnAsynchronousRequestButNothingTheThreadSerializesAfterIt() throws Exception {
+		MvcResult started = this.mvc.perform(get("/async")).andExpect(request().asyncStarted()).andReturn();
+		started.getAsyncResult();
+		this.mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.smtp_password").value("MASKED"));
+		assertThat(this.jsonMapper.writeValueAsString(SettingsController.settings())).contains("s3cret-password");
+	}
+
+	@Test
+	void keepsTheRealValueForAnInterceptorThatSerializesOnceTheResponseIsWritten() throws Exception {
+		this.mvc.perform(get("/settings")).andExpect(jsonPath("$.smtp_password").value("MASKED"));
+		assertThat(this.audit.events).hasSize(2).allSatisfy((event) -> assertThat(event).contains("s3cret-password"));
+	}
+
+	@Test
 	void keepsTheStoredSecretWhenThePlaceholderIsSentBack() throws Exception {
 		this.mvc
 			.perform(put("/settings").contentType(MediaType.APPLICATION_JSON)
@@ -96,13 +127,58 @@ class MaskingWebIntegrationTests {
 				.content("{\"clientId\":\"new\",\"clientSecret\":\"MASKED\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("clientSecret"))
-			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("clientSecret")));
+			.andExpect((result) -> assertThat(result.getResponse().getContentAsString()).contains("clientSecret"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import(SettingsController.class)
-	static class WebApplication {
+	@Import({ SettingsController.class, AuditInterceptor.class })
+	static class WebApplication implements WebMvcConfigurer {
+
+		private final AuditInterceptor audit;
+
+		WebApplication(AuditInterceptor audit) {
+			this.audit = audit;
+		}
+
+		@Override
+		public void addInterceptors(InterceptorRegistry registry) {
+			registry.addInterceptor(this.audit);
+		}
+
+	}
+
+	/**
+	 * Serializes the settings for an audit event after the handler, as an interceptor
+	 * that sends them to a message broker would.
+	 */
+	static class AuditInterceptor implements HandlerInterceptor {
+
+		private final JsonMapper jsonMapper;
+
+		final List<String> events = new CopyOnWriteArrayList<>();
+
+		AuditInterceptor(JsonMapper jsonMapper) {
+			this.jsonMapper = jsonMapper;
+		}
+
+		@Override
+		public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+				@Nullable ModelAndView modelAndView) {
+			record(request);
+		}
+
+		@Override
+		public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+				@Nullable Exception ex) {
+			record(request);
+		}
+
+		private void record(HttpServletRequest request) {
+			if (request.getRequestURI().equals("/settings")) {
+				this.events.add(this.jsonMapper.writeValueAsString(SettingsController.settings()));
+			}
+		}
 
 	}
 
@@ -138,6 +214,11 @@ class MaskingWebIntegrationTests {
 		SmtpSettings put(@RequestBody SmtpSettings update) {
 			this.stored = this.masking.resolve(update.password, this.stored, "smtp_password");
 			return update;
+		}
+
+		@GetMapping("/async")
+		Callable<SmtpSettings> async() {
+			return SettingsController::settings;
 		}
 
 		@GetMapping("/clients")
