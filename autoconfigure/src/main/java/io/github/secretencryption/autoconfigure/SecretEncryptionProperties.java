@@ -151,7 +151,8 @@ public class SecretEncryptionProperties {
 
 		/**
 		 * Key names whose previous keys are lost for good, so that a start with new keys
-		 * is accepted; values under the lost keys stay unreadable.
+		 * is accepted and the lost key ids are no longer recorded; values under the lost
+		 * keys stay unreadable. Needed for one start only.
 		 */
 		private List<String> acceptKeyLoss = new ArrayList<>();
 

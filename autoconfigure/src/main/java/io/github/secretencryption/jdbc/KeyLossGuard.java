@@ -18,11 +18,14 @@ import org.apache.commons.logging.LogFactory;
 /**
  * Stops a start whose keys cannot read what the database already holds. For each key name
  * it compares the loaded keys with the key ids recorded in {@link KeyIdRecords} and,
- * where nothing is recorded yet, with the key ids of stored values. When none of the
- * loaded keys is known, the key file is missing or was replaced (or the process uses its
- * own, freshly created key directory), and the start fails with a
- * {@link KeyLossException} naming the file, the affected columns and the number of stored
- * values, unless the operator accepted the loss of that key name.
+ * where nothing is recorded yet, with the key ids of stored values. When a known key id
+ * is not loaded, a key file is missing or was replaced (or the process uses its own,
+ * freshly created key directory), and the start fails with a {@link KeyLossException}
+ * naming the file, the affected columns and the number of stored values, unless the
+ * operator accepted the loss of that key name, which removes the lost ids' records. The
+ * records are read again after this process recorded its own key ids, so that of two
+ * processes with different keys that start at the same moment on one database, neither
+ * goes on.
  *
  * @since 0.1.0
  */
@@ -74,25 +77,44 @@ public final class KeyLossGuard {
 			.map(EncryptionKey::getId)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		EncryptionKey primary = keys.get(0);
-		Set<KeyId> known = this.records.find(name);
+		Set<KeyId> recorded = this.records.find(name);
+		Set<KeyId> known = new LinkedHashSet<>(recorded);
 		if (known.isEmpty()) {
 			for (EncryptedColumn column : columns) {
 				known.addAll(this.records.sampleKeyIds(column, SAMPLE_SIZE));
 			}
 		}
-		Set<KeyId> unreadable = new LinkedHashSet<>(known);
-		unreadable.removeAll(loaded);
-		if (!unreadable.isEmpty() && known.stream().noneMatch(loaded::contains)) {
+		Set<KeyId> unreadable = difference(known, loaded);
+		if (!unreadable.isEmpty()) {
 			if (!this.acceptedLosses.contains(name)) {
-				throw lost(name, primary, unreadable, columns);
+				throw lost(name, primary, loaded, unreadable, columns);
 			}
 			logger.warn("Key '" + name + "' with id " + primary.getId() + " replaces lost key id(s) " + unreadable
 					+ ", as secret-encryption.key-registry.accept-key-loss allows; values under the lost ids stay "
 					+ "unreadable until they are provisioned again");
+			for (KeyId id : unreadable) {
+				this.records.remove(name, id);
+			}
 		}
-		for (KeyId id : loaded) {
+		Set<KeyId> added = difference(loaded, recorded);
+		for (KeyId id : added) {
 			this.records.record(name, id);
 		}
+		// Another process with other keys may have recorded them since the records were
+		// read: then neither may go on, and this one takes back what it just recorded
+		Set<KeyId> others = difference(this.records.find(name), loaded);
+		if (!others.isEmpty()) {
+			for (KeyId id : added) {
+				this.records.remove(name, id);
+			}
+			throw lost(name, primary, loaded, others, columns);
+		}
+	}
+
+	private static Set<KeyId> difference(Set<KeyId> ids, Set<KeyId> removed) {
+		Set<KeyId> difference = new LinkedHashSet<>(ids);
+		difference.removeAll(removed);
+		return difference;
 	}
 
 	/**
@@ -108,25 +130,31 @@ public final class KeyLossGuard {
 		}
 	}
 
-	private KeyLossException lost(String name, EncryptionKey primary, Set<KeyId> unreadable,
+	private KeyLossException lost(String name, EncryptionKey primary, Set<KeyId> loaded, Set<KeyId> unreadable,
 			List<EncryptedColumn> columns) {
 		Path file = primary.getFile();
 		List<String> affected = new ArrayList<>();
 		for (EncryptedColumn column : columns) {
 			long count = this.records.countValues(column);
 			if (count > 0) {
-				affected.add(column.table() + "." + column.column() + " (" + count + " rows)");
+				affected
+					.add(column.table() + "." + column.column() + " (" + count + ((count == 1) ? " row)" : " rows)"));
 			}
 		}
 		String where = affected.isEmpty() ? "no encrypted column holds values under it yet"
 				: "stored values in " + String.join(", ", affected) + " cannot be read without it";
 		String problem = "Key '" + name + "' in " + file + " has id " + primary.getId()
-				+ ", but the database knows this key name under key id(s) " + unreadable + ", and " + where
-				+ ". The key file is missing or was replaced, or this process uses a key directory of its own";
-		String action = "Stop, restore " + file + " from the backup that belongs to this database (every process "
-				+ "that uses the database must use the same key files), and start again. Only if the old key is "
-				+ "lost for good, set secret-encryption.key-registry.accept-key-loss=" + name
-				+ " to start with the new key and provision the affected secrets again";
+				+ ((loaded.size() > 1) ? " (loaded key ids " + loaded + ")" : "")
+				+ ", but the database knows this key name under key id(s) " + unreadable + " too, and " + where
+				+ ". A key file is missing or was replaced, or another process "
+				+ "that uses this database has a key directory of its own";
+		Path directory = file.getParent();
+		String restore = file + ((directory != null)
+				? " or " + directory.resolve(name + ".<key id>.key") + " of each missing key id" : "");
+		String action = "Stop, restore " + restore + " from the backup that belongs to this database (every "
+				+ "process that uses the database must use the same key files), and start again. Only if the keys "
+				+ "are lost for good, set secret-encryption.key-registry.accept-key-loss=" + name
+				+ " to start without them and provision the affected secrets again";
 		return new KeyLossException(problem, action, name, file);
 	}
 

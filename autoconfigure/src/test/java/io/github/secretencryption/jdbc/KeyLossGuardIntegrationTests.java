@@ -1,9 +1,14 @@
 package io.github.secretencryption.jdbc;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import io.github.secretencryption.KeyLossException;
 import io.github.secretencryption.jpa.Account;
@@ -11,8 +16,10 @@ import io.github.secretencryption.jpa.AccountRepository;
 import io.github.secretencryption.jpa.JpaTestApplication;
 import io.github.secretencryption.keys.EncryptionKey;
 import io.github.secretencryption.keys.KeyFileStore;
+import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
 import io.github.secretencryption.keys.KeyRingReloader;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +31,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -95,12 +103,74 @@ abstract class KeyLossGuardIntegrationTests {
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(replica)).satisfies((ex) -> {
 			KeyLossException cause = keyLossIn(ex);
 			assertThat(cause.getProblem()).startsWith("Key 'secret-encryption' in " + file + " has id ")
-				.contains("test_accounts.api_token (1 rows)")
+				.contains("test_accounts.api_token (1 row)")
 				.contains("test_accounts.renamed_token")
 				.doesNotContain("kept-secret");
 			assertThat(cause.getAction()).startsWith("Stop, restore " + file)
 				.contains("secret-encryption.key-registry.accept-key-loss=secret-encryption");
 		});
+		// The refused replica recorded nothing that would stop the keys that belong here
+		try (ConfigurableApplicationContext context = start(keys)) {
+			assertThat(context.getBean(AccountRepository.class).findAll()).extracting(Account::getApiToken)
+				.containsExactly("kept-secret");
+		}
+	}
+
+	@Test
+	void refusesToStartWhenAKeptKeyThatValuesNeedIsMissing() throws IOException {
+		Path keys = this.temp.resolve("keys");
+		KeyId old;
+		try (ConfigurableApplicationContext context = start(keys)) {
+			saveAccount(context, "old-secret");
+			old = context.getBean(KeyRing.class).getPrimary("secret-encryption").getId();
+		}
+		KeyFileStore store = new KeyFileStore(keys);
+		EncryptionKey added = store.addKey("secret-encryption");
+		store.promote("secret-encryption", added.getId());
+		try (ConfigurableApplicationContext context = start(keys)) {
+			assertThat(context.getBean(AccountRepository.class).findAll()).extracting(Account::getApiToken)
+				.containsExactly("old-secret");
+		}
+		Files.delete(store.fileOf("secret-encryption", old));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(keys)).satisfies((ex) -> {
+			KeyLossException cause = keyLossIn(ex);
+			assertThat(cause.getProblem()).contains("has id " + added.getId())
+				.contains("under key id(s) [" + old + "] too")
+				.contains("test_accounts.api_token (1 row)");
+			assertThat(cause.getAction()).contains("secret-encryption.<key id>.key of each missing key id");
+		});
+	}
+
+	@Test
+	void ofTwoProcessesWithOtherKeysThatRecordThemAtOnceNeitherGoesOn() {
+		try (ConfigurableApplicationContext context = start(this.temp.resolve("keys"))) {
+			DataSource dataSource = context.getBean(DataSource.class);
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			jdbc.update("delete from secret_encryption_keys");
+			KeyId other = new KeyFileStore(this.temp.resolve("other-keys")).loadOrCreate("secret-encryption").getId();
+			KeyRing mine = new KeyFileStore(this.temp.resolve("my-keys")).loadKeyRing(List.of("secret-encryption"));
+			// The other process records its key just after this one found no records
+			JdbcTemplate racing = new JdbcTemplate(dataSource) {
+
+				private boolean raced;
+
+				@Override
+				public <T> List<T> query(String sql, RowMapper<T> rowMapper, @Nullable Object... args) {
+					List<T> result = super.query(sql, rowMapper, args);
+					if (!this.raced) {
+						this.raced = true;
+						new KeyIdRecords(jdbc).record("secret-encryption", other);
+					}
+					return result;
+				}
+
+			};
+			KeyLossGuard guard = new KeyLossGuard(new KeyIdRecords(racing), Set.of(), Set.of());
+			assertThatExceptionOfType(KeyLossException.class).isThrownBy(() -> guard.check(mine, List.of()))
+				.satisfies((ex) -> assertThat(ex.getProblem()).contains("under key id(s) [" + other + "] too"));
+			assertThat(jdbc.queryForList("select key_id from secret_encryption_keys", String.class))
+				.containsExactly(other.toString());
+		}
 	}
 
 	@Test
@@ -111,7 +181,7 @@ abstract class KeyLossGuardIntegrationTests {
 			context.getBean(JdbcTemplate.class).update("delete from secret_encryption_keys");
 		}
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(this.temp.resolve("other-keys")))
-			.satisfies((ex) -> assertThat(keyLossIn(ex).getProblem()).contains("test_accounts.api_token (1 rows)"));
+			.satisfies((ex) -> assertThat(keyLossIn(ex).getProblem()).contains("test_accounts.api_token (1 row)"));
 	}
 
 	@Test
@@ -124,9 +194,10 @@ abstract class KeyLossGuardIntegrationTests {
 		try (ConfigurableApplicationContext context = start(this.temp.resolve("new-keys"),
 				"--secret-encryption.key-registry.accept-key-loss=secret-encryption,health-check")) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-			assertThat(jdbc.queryForObject(
-					"select count(*) from secret_encryption_keys where key_name = 'secret-encryption'", Integer.class))
-				.isEqualTo(2);
+			assertThat(jdbc.queryForList(
+					"select key_id from secret_encryption_keys where key_name = 'secret-encryption'", String.class))
+				.as("the lost key id is no longer recorded")
+				.containsExactly(context.getBean(KeyRing.class).getPrimary("secret-encryption").getId().toString());
 			assertThat(jdbc.queryForObject("select count(*) from secret_encryption_keys where key_name = 'config'",
 					Integer.class))
 				.as("key ids of configuration values, which live in no column")
@@ -134,6 +205,8 @@ abstract class KeyLossGuardIntegrationTests {
 		}
 		assertThat(output.getAll()).contains("as secret-encryption.key-registry.accept-key-loss allows")
 			.doesNotContain("lost-secret");
+		// The acceptance is needed once: the next start, without it, goes on
+		start(this.temp.resolve("new-keys")).close();
 	}
 
 	private static KeyLossException keyLossIn(Throwable ex) {

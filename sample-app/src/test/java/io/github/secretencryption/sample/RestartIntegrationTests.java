@@ -75,7 +75,7 @@ abstract class RestartIntegrationTests {
 		assertThatExceptionOfType(KeyLossException.class)
 			.isThrownBy(() -> PatchManager.start(database, newKeys).close())
 			.withMessageContaining("Key 'secret-encryption' in " + newKeys.resolve("secret-encryption.key"))
-			.withMessageContaining("users.totp_secret (1 rows)")
+			.withMessageContaining("users.totp_secret (1 row)")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(TOTP_SECRET));
 	}
 
