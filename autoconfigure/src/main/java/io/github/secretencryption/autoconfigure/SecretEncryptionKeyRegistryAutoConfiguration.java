@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -68,9 +69,9 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 			ObjectProvider<KeyRingReloader> reloader, Environment environment, ResourceLoader resourceLoader) {
 		// configuration values are checked against their key when the application starts
 		String configKeyName = EncryptedConfigValues.keyName(environment, resourceLoader.getClassLoader());
-		return new KeyLossGuardInitializer(
-				new KeyLossGuard(new KeyIdRecords(new JdbcTemplate(dataSource)),
-						new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss()),
+		KeyIdRecords records = new KeyIdRecords(new JdbcTemplate(dataSource));
+		return new KeyLossGuardInitializer(records,
+				new KeyLossGuard(records, new HashSet<>(properties.getKeyRegistry().getAcceptKeyLoss()),
 						(configKeyName != null) ? Set.of(configKeyName) : Set.of()),
 				keyRing, columns, reloader.getIfAvailable());
 	}
@@ -80,6 +81,8 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 	 */
 	static final class KeyLossGuardInitializer implements SmartInitializingSingleton {
 
+		private final KeyIdRecords records;
+
 		private final KeyLossGuard guard;
 
 		private final KeyRing keyRing;
@@ -88,8 +91,9 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 
 		private final @Nullable KeyRingReloader reloader;
 
-		KeyLossGuardInitializer(KeyLossGuard guard, KeyRing keyRing, ObjectProvider<EncryptedColumnRegistry> columns,
-				@Nullable KeyRingReloader reloader) {
+		KeyLossGuardInitializer(KeyIdRecords records, KeyLossGuard guard, KeyRing keyRing,
+				ObjectProvider<EncryptedColumnRegistry> columns, @Nullable KeyRingReloader reloader) {
+			this.records = records;
 			this.guard = guard;
 			this.keyRing = keyRing;
 			this.columns = columns;
@@ -99,7 +103,15 @@ public final class SecretEncryptionKeyRegistryAutoConfiguration {
 		@Override
 		public void afterSingletonsInstantiated() {
 			EncryptedColumnRegistry registry = this.columns.getIfAvailable();
-			this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of());
+			try {
+				this.guard.check(this.keyRing, (registry != null) ? registry.getColumns() : List.of());
+			}
+			catch (BadSqlGrammarException ex) {
+				if (!this.records.tableExists()) {
+					throw new KeyRegistryTableMissingException(ex);
+				}
+				throw ex;
+			}
 			if (this.reloader != null) {
 				this.reloader.addListener(this::record);
 			}

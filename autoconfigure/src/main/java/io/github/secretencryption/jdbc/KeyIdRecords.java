@@ -10,6 +10,7 @@ import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.keys.KeyId;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,6 +40,20 @@ public final class KeyIdRecords {
 	 */
 	public KeyIdRecords(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Return whether the table of records exists and can be read.
+	 * @return whether the table exists
+	 */
+	public boolean tableExists() {
+		try {
+			this.jdbc.queryForObject("select count(*) from " + TABLE + " where 1 = 0", Long.class);
+			return true;
+		}
+		catch (BadSqlGrammarException ex) {
+			return false;
+		}
 	}
 
 	/**

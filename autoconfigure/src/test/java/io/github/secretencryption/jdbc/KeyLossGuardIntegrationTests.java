@@ -3,6 +3,7 @@ package io.github.secretencryption.jdbc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.github.secretencryption.KeyLossException;
+import io.github.secretencryption.autoconfigure.KeyRegistryTableMissingException;
 import io.github.secretencryption.jpa.Account;
 import io.github.secretencryption.jpa.AccountRepository;
 import io.github.secretencryption.jpa.JpaTestApplication;
@@ -209,13 +211,38 @@ abstract class KeyLossGuardIntegrationTests {
 		start(this.temp.resolve("new-keys")).close();
 	}
 
+	@Test
+	void aMissingTableThatTheStarterMayNotCreateStopsTheStartWithTheScriptToCreateIt(CapturedOutput output) {
+		Path keys = this.temp.resolve("keys");
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> start(keys, "--secret-encryption.key-registry.initialize-schema=never"))
+			.satisfies((ex) -> assertThat(causeOf(ex, KeyRegistryTableMissingException.class))
+				.hasRootCauseInstanceOf(SQLException.class));
+		assertThat(output.getAll()).contains("Table secret_encryption_keys does not exist")
+			.contains("Create the table with your database migrations from the script "
+					+ "io/github/secretencryption/jdbc/schema.sql in the starter's jar");
+		// Created by the application's own migrations, as the message says
+		try (ConfigurableApplicationContext context = start(keys)) {
+			saveAccount(context, "migrated-secret");
+		}
+		try (ConfigurableApplicationContext context = start(keys,
+				"--secret-encryption.key-registry.initialize-schema=never")) {
+			assertThat(context.getBean(AccountRepository.class).findAll()).extracting(Account::getApiToken)
+				.containsExactly("migrated-secret");
+		}
+	}
+
 	private static KeyLossException keyLossIn(Throwable ex) {
+		return causeOf(ex, KeyLossException.class);
+	}
+
+	private static <T extends Throwable> T causeOf(Throwable ex, Class<T> type) {
 		for (Throwable current = ex; current != null; current = current.getCause()) {
-			if (current instanceof KeyLossException keyLoss) {
-				return keyLoss;
+			if (type.isInstance(current)) {
+				return type.cast(current);
 			}
 		}
-		throw new AssertionError("No KeyLossException in " + ex);
+		throw new AssertionError("No " + type.getSimpleName() + " in " + ex);
 	}
 
 	private void saveAccount(ConfigurableApplicationContext context, String secret) {
