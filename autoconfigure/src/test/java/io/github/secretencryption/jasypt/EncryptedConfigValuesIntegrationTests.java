@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import io.github.secretencryption.EncryptedPropertyException;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jpa.Account;
 import io.github.secretencryption.jpa.AccountRepository;
@@ -25,32 +25,41 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Starts a whole application with JPA whose configuration file holds encrypted values,
- * the DataSource password among them.
+ * the DataSource password among them. Run on each database by a subclass; a tampered
+ * value stops startup before any connection, so only the H2 subclass tests it.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class EncryptedConfigValuesIntegrationTests {
-
-	private static final String DB_PASSWORD = "h2-pässword-0815";
+abstract class EncryptedConfigValuesIntegrationTests {
 
 	private static final String TOKEN = "token-4711";
 
 	@TempDir
 	Path temp;
 
+	/**
+	 * Return the {@code spring.datasource.*} properties of a new database, the user name
+	 * and password among them.
+	 * @param name name of the database
+	 * @return the properties
+	 */
+	abstract Map<String, String> freshDatabase(String name);
+
 	@Test
 	void decryptsTheDataSourcePasswordFromAConfigurationFileBeforeJpaStarts(CapturedOutput output) throws Exception {
 		Path keys = this.temp.resolve("keys");
-		String url = "jdbc:h2:mem:config-values;DB_CLOSE_DELAY=-1";
-		String password = encrypted(keys, DB_PASSWORD);
+		Map<String, String> database = freshDatabase("config_values");
+		String url = database.get("spring.datasource.url");
+		String username = database.get("spring.datasource.username");
+		String databasePassword = database.get("spring.datasource.password");
+		String password = encrypted(keys, databasePassword);
 		String token = encrypted(keys, TOKEN);
-		// The database exists with this password, so the application must send it in
+		// The database accepts this password only, so the application must send it in
 		// clear
-		try (Connection owner = DriverManager.getConnection(url, "sa", DB_PASSWORD)) {
-			Path config = configFile("spring.datasource.url=" + url, "spring.datasource.username=sa",
+		try (Connection owner = DriverManager.getConnection(url, username, databasePassword)) {
+			Path config = configFile("spring.datasource.url=" + url, "spring.datasource.username=" + username,
 					"spring.datasource.password=" + password, "app.token=" + token,
 					"app.url=jdbc:postgresql://h/db?password=${app.token}");
 			try (ConfigurableApplicationContext context = start(keys, config)) {
@@ -65,7 +74,7 @@ class EncryptedConfigValuesIntegrationTests {
 			}
 		}
 		assertThat(output.getAll()).contains("Decrypted 2 encrypted configuration values with key 'config'")
-			.doesNotContain(DB_PASSWORD)
+			.doesNotContain(databasePassword)
 			.doesNotContain(TOKEN)
 			.doesNotContain(password.substring(4, password.length() - 1))
 			.doesNotContain(token.substring(4, token.length() - 1));
@@ -78,53 +87,27 @@ class EncryptedConfigValuesIntegrationTests {
 		KeyFileStore store = new KeyFileStore(keys);
 		store.promote("config", store.addKey("config").getId());
 		String newToken = encrypted(keys, "token-after-rotation");
-		Path config = configFile("spring.datasource.url=jdbc:h2:mem:config-rotation;DB_CLOSE_DELAY=-1",
-				"app.token=" + token, "app.new-token=" + newToken);
+		List<String> lines = new ArrayList<>(List.of("app.token=" + token, "app.new-token=" + newToken));
+		freshDatabase("config_rotation").forEach((name, value) -> lines.add(name + "=" + value));
+		Path config = configFile(lines.toArray(String[]::new));
 		try (ConfigurableApplicationContext context = start(keys, config)) {
 			assertThat(context.getEnvironment().getProperty("app.token")).isEqualTo(TOKEN);
 			assertThat(context.getEnvironment().getProperty("app.new-token")).isEqualTo("token-after-rotation");
 		}
 	}
 
-	@Test
-	void stopsStartupAtATamperedValueNamingThePropertyAndTheFileButNeverTheValue(CapturedOutput output)
-			throws Exception {
-		Path keys = this.temp.resolve("keys");
-		String value = encrypted(keys, DB_PASSWORD);
-		byte[] binary = Base64.getDecoder().decode(value.substring(8, value.length() - 1));
-		binary[20] ^= 0x40;
-		String tampered = "se1:" + Base64.getEncoder().encodeToString(binary);
-		Path config = configFile("spring.datasource.url=jdbc:h2:mem:tampered", "spring.datasource.username=sa",
-				"spring.datasource.password=ENC(" + tampered + ")");
-		assertThatExceptionOfType(EncryptedPropertyException.class).isThrownBy(() -> start(keys, config).close())
-			.satisfies((failure) -> {
-				for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-					assertThat(String.valueOf(cause.getMessage())).doesNotContain(tampered).doesNotContain(DB_PASSWORD);
-				}
-			});
-		Path file = config.resolve("application.properties");
-		assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
-			.contains("Property 'spring.datasource.password' from property source 'Config resource 'file [" + file
-					+ "]' via location 'file:" + config + "/'' (URL [file:" + file + "] - 3:28) cannot be decrypted. "
-					+ "Value cannot be decrypted: it is tampered or corrupted, or is not a configuration value (key "
-					+ "config, key id " + AesGcmEncryptor.keyIdOf(tampered) + ").")
-			.contains("Replace the value with the output of the encrypt-value command run on this install")
-			.doesNotContain(tampered.substring(4))
-			.doesNotContain(DB_PASSWORD);
-	}
-
-	private Path configFile(String... lines) throws Exception {
+	Path configFile(String... lines) throws Exception {
 		Path directory = Files.createDirectories(this.temp.resolve("config"));
 		Files.write(directory.resolve("application.properties"), List.of(lines));
 		return directory;
 	}
 
-	private static String encrypted(Path keys, String plaintext) {
+	static String encrypted(Path keys, String plaintext) {
 		KeyRing keyRing = KeyRing.of(List.of(new KeyFileStore(keys).loadOrCreate("config")));
 		return "ENC(" + new ConfigValueEncryptor(new AesGcmEncryptor(keyRing), "config").encrypt(plaintext) + ")";
 	}
 
-	private static ConfigurableApplicationContext start(Path keys, Path config) {
+	static ConfigurableApplicationContext start(Path keys, Path config) {
 		SpringApplication application = new SpringApplication(JpaTestApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		return application.run("--secret-encryption.key-directory=" + keys,

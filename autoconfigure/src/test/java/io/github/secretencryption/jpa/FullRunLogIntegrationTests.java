@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import io.github.secretencryption.SecretEncryptionException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,16 +26,26 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Captures all log output of a full run, with the starter and Hibernate's JDBC logging at
- * their most verbose, and checks that no key and no plaintext appears in it.
+ * their most verbose, and checks that no key and no plaintext appears in it. Run on each
+ * database by a subclass.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class FullRunLogIntegrationTests {
+abstract class FullRunLogIntegrationTests {
 
 	private static final List<String> PLAINTEXTS = List.of("plaintext-token-4711", "plaintext-probe-0815",
 			"plaintext-legacy-1234");
 
 	@TempDir
 	Path keys;
+
+	private Map<String, String> database;
+
+	@BeforeEach
+	void freshDatabase() {
+		this.database = freshDatabase("full_run_log");
+	}
+
+	abstract Map<String, String> freshDatabase(String name);
 
 	@Test
 	void logsNeitherKeysNorPlaintexts(CapturedOutput output) throws Exception {
@@ -73,11 +85,13 @@ class FullRunLogIntegrationTests {
 	private ConfigurableApplicationContext start() {
 		SpringApplication application = new SpringApplication(JpaTestApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		return application.run("--secret-encryption.key-directory=" + this.keys,
-				"--spring.datasource.url=jdbc:h2:mem:full-run-log", "--spring.jpa.hibernate.ddl-auto=create-drop",
-				"--spring.jpa.show-sql=true", "--logging.level.io.github.secretencryption=TRACE",
-				"--logging.level.org.hibernate.orm.jdbc=TRACE", "--logging.level.org.hibernate.SQL=DEBUG",
-				"--logging.level.org.hibernate.event=DEBUG", "--logging.level.org.hibernate.internal.util=DEBUG");
+		List<String> args = new ArrayList<>(List.of("--secret-encryption.key-directory=" + this.keys,
+				"--spring.jpa.hibernate.ddl-auto=create-drop", "--spring.jpa.show-sql=true",
+				"--logging.level.io.github.secretencryption=TRACE", "--logging.level.org.hibernate.orm.jdbc=TRACE",
+				"--logging.level.org.hibernate.SQL=DEBUG", "--logging.level.org.hibernate.event=DEBUG",
+				"--logging.level.org.hibernate.internal.util=DEBUG"));
+		this.database.forEach((name, value) -> args.add("--" + name + "=" + value));
+		return application.run(args.toArray(String[]::new));
 	}
 
 	private String startupFailure() {

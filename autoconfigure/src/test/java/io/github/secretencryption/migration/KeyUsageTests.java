@@ -2,7 +2,8 @@ package io.github.secretencryption.migration;
 
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jpa.EncryptedColumn;
@@ -13,15 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * Counts values by key id in an in-memory H2 database.
+ * Counts values by key id in a database of its own. Run on each database by a subclass.
  */
-class KeyUsageTests {
+abstract class KeyUsageTests {
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -43,14 +43,15 @@ class KeyUsageTests {
 	private final EncryptedColumn links = new EncryptedColumn("Link", "secret", "links", "secret", "secret-encryption",
 			"links.secret", null);
 
-	private DriverManagerDataSource dataSource;
+	private DataSource dataSource;
 
 	private JdbcTemplate jdbc;
 
+	abstract DataSource freshDatabase();
+
 	@BeforeEach
 	void createTables() {
-		this.dataSource = new DriverManagerDataSource("jdbc:h2:mem:usage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"sa", "");
+		this.dataSource = freshDatabase();
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.jdbc.execute("create table accounts (id bigint primary key, api_token varchar(2000), note text)");
 		this.jdbc.execute("create table probes (id bigint primary key, password varchar(2000))");

@@ -5,7 +5,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.secretencryption.AttributeNotQueryableException;
-import io.github.secretencryption.EncryptionNotConfiguredException;
 import io.github.secretencryption.autoconfigure.InsecureEphemeralKeysAutoConfiguration;
 import io.github.secretencryption.autoconfigure.SecretEncryptionAutoConfiguration;
 import io.github.secretencryption.autoconfigure.SecretEncryptionJpaAutoConfiguration;
@@ -25,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
@@ -36,9 +34,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * An application with a second data source whose persistence unit is built by hand, next
  * to the main unit that Spring Boot's builder makes: unconnected, it stops startup with a
  * message saying how to connect it; connected, it encrypts with the application's keys
- * and checks queries like the main unit.
+ * and checks queries like the main unit. Run on each database by a subclass; the
+ * unconnected case fails while Hibernate maps the entities, so only the H2 subclass runs
+ * it.
  */
-class SecondPersistenceUnitIntegrationTests {
+abstract class SecondPersistenceUnitIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(
@@ -47,20 +47,19 @@ class SecondPersistenceUnitIntegrationTests {
 		.withPropertyValues("secret-encryption.insecure-ephemeral-keys=true",
 				"spring.jpa.hibernate.ddl-auto=create-drop");
 
-	@Test
-	void unconnectedSecondUnitStopsStartupSayingHowToConnectIt() {
-		this.contextRunner.withUserConfiguration(UnconnectedSecondUnit.class)
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.isInstanceOf(EncryptionNotConfiguredException.class)
-				.hasMessageContaining("VaultEntry.secret")
-				.hasMessageContaining(HibernateEncryption.SETTING));
+	abstract DataSource freshDatabase(String name);
+
+	ApplicationContextRunner contextRunner() {
+		DataSource main = freshDatabase("main_unit");
+		DataSource second = freshDatabase("second_unit");
+		return this.contextRunner
+			.withBean("dataSource", DataSource.class, () -> main, (definition) -> definition.setPrimary(true))
+			.withBean("secondDataSource", DataSource.class, () -> second);
 	}
 
 	@Test
 	void connectedSecondUnitEncryptsWithTheApplicationsKeysAndChecksQueries() {
-		this.contextRunner.withUserConfiguration(ConnectedSecondUnit.class).run((context) -> {
+		contextRunner().withUserConfiguration(ConnectedSecondUnit.class).run((context) -> {
 			EntityManagerFactory second = context.getBean("secondEntityManagerFactory", EntityManagerFactory.class);
 			EntityManager entityManager = second.createEntityManager();
 			entityManager.getTransaction().begin();
@@ -89,20 +88,9 @@ class SecondPersistenceUnitIntegrationTests {
 
 		@Bean
 		@Primary
-		DataSource dataSource() {
-			return new DriverManagerDataSource("jdbc:h2:mem:main-unit;DB_CLOSE_DELAY=-1", "sa", "");
-		}
-
-		@Bean
-		@Primary
 		LocalContainerEntityManagerFactoryBean entityManagerFactory(EntityManagerFactoryBuilder builder,
 				DataSource dataSource) {
 			return builder.dataSource(dataSource).packages(Account.class).persistenceUnit("main").build();
-		}
-
-		@Bean
-		DataSource secondDataSource() {
-			return new DriverManagerDataSource("jdbc:h2:mem:second-unit;DB_CLOSE_DELAY=-1", "sa", "");
 		}
 
 		static LocalContainerEntityManagerFactoryBean secondUnit(DataSource dataSource,

@@ -7,10 +7,13 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -90,6 +93,18 @@ public final class PostgresTestDatabase implements ExecutionCondition {
 		properties.put("spring.datasource.username", USER);
 		properties.put("spring.datasource.password", PASSWORD);
 		return properties;
+	}
+
+	/**
+	 * Create a fresh schema and return a data source that opens a new connection to it
+	 * for each use.
+	 * @param prefix prefix of the schema name
+	 * @return the data source
+	 */
+	public static DataSource freshDataSource(String prefix) {
+		java.util.Map<String, String> properties = freshSchema(prefix);
+		return new DriverManagerDataSource(properties.get("spring.datasource.url"),
+				properties.get("spring.datasource.username"), properties.get("spring.datasource.password"));
 	}
 
 }

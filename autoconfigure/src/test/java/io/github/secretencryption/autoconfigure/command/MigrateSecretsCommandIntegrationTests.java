@@ -2,7 +2,6 @@ package io.github.secretencryption.autoconfigure.command;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.github.secretencryption.autoconfigure.command.KeyCommandTestSupport.Result;
 import io.github.secretencryption.crypto.AesGcmEncryptor;
@@ -18,21 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code migrate-secrets} encrypts legacy plaintext only: a value with the prefix of
- * another format version is reported, not encrypted a second time.
+ * another format version is reported, not encrypted a second time. Run on each database
+ * by a subclass.
  */
-class MigrateSecretsCommandIntegrationTests {
+abstract class MigrateSecretsCommandIntegrationTests {
 
 	private final EncryptionKey key = newKey("secret-encryption");
 
 	private final EncryptionKey probeKey = newKey("health-check");
 
+	abstract Map<String, String> freshDatabase(String name);
+
 	@Test
 	void reportsAValueOfAnotherFormatVersionAndLeavesItAsItIs() {
-		KeyCommandTestSupport
-			.contextRunner(
-					java.util.Map.of("spring.datasource.url",
-							"jdbc:h2:mem:migrate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
-					KeyRing.of(List.of(this.key, this.probeKey)))
+		KeyCommandTestSupport.contextRunner(freshDatabase("migrate"), KeyRing.of(List.of(this.key, this.probeKey)))
 			.run((context) -> {
 				insertAccount(context, 1, "legacy-secret", null, null);
 				insertAccount(context, 2, "se2:AQIDBA==", null, null);
