@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import io.github.secretencryption.sample.support.PatchManager;
 import io.github.secretencryption.sample.support.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,20 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What an operator sees of the keys of a running patch manager: the
  * {@code secretEncryption} health contributor, the {@code secretencryption} endpoint, and
- * {@code verify-keys} run as a separate process on the same key directory.
+ * {@code verify-keys} run as a separate process on the same key directory. Subclasses
+ * choose the database.
  */
-class KeyOperationsIntegrationTests {
-
-	@RegisterExtension
-	static final TestDatabaseExtension databases = TestDatabaseExtension.h2();
+abstract class KeyOperationsIntegrationTests {
 
 	@TempDir
 	Path temporary;
 
+	protected abstract TestDatabaseExtension databases();
+
 	@Test
 	void healthAndEndpointShowTheKeysAndTurnDownWhenAKeyFileIsExposedOrReplaced() throws Exception {
 		Path keys = this.temporary.resolve("keys");
-		try (ConfigurableApplicationContext context = PatchManager.start(databases.createDatabase(), keys)) {
+		try (ConfigurableApplicationContext context = PatchManager.start(databases().createDatabase(), keys)) {
 			RestClient client = PatchManager.client(context);
 			client.put()
 				.uri("/api/settings/smtp")
@@ -81,7 +80,7 @@ class KeyOperationsIntegrationTests {
 	@Test
 	void verifyKeysPrintsOneLinePerKeyWhileTheApplicationRuns() throws Exception {
 		Path keys = this.temporary.resolve("keys");
-		try (ConfigurableApplicationContext context = PatchManager.start(databases.createDatabase(), keys)) {
+		try (ConfigurableApplicationContext context = PatchManager.start(databases().createDatabase(), keys)) {
 			Result result = run("verify-keys", "--secret-encryption.key-directory=" + keys);
 			assertThat(result.exitCode()).isZero();
 			assertThat(result.out().lines()).containsExactly(
