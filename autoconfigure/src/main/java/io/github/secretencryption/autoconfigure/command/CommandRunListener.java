@@ -162,6 +162,17 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		}
 	}
 
+	@Override
+	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
+		// The application's failure analysis follows on standard error, and it exits with
+		// 1
+		if (this.command != null && this.results != null) {
+			this.results
+				.println("[FAIL] " + this.command.name() + ": the application could not start: " + messages(exception));
+			this.results.flush();
+		}
+	}
+
 	private int run(SecretEncryptionCommand command, @Nullable ConfigurableApplicationContext context) {
 		logger.info("Running command " + command.name());
 		PrintStream out = (this.results != null) ? this.results : System.out;

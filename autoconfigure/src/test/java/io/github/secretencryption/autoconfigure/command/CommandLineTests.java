@@ -88,6 +88,19 @@ class CommandLineTests {
 	}
 
 	@Test
+	void aCommandWhoseApplicationCannotStartSaysWhyOnStandardOutput() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		Path missing = this.temp.resolve("no-such-database");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"key-status", "--secret-encryption.key-directory=" + keys,
+				"--spring.datasource.url=jdbc:h2:file:" + missing + ";IFEXISTS=TRUE");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.outLines()).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("[FAIL] key-status: the application could not start: ")
+				.contains("no-such-database"));
+	}
+
+	@Test
 	void aFlagGivenWithAValueIsRefusedInsteadOfTakenAsSet() throws Exception {
 		Path keys = this.temp.resolve("keys");
 		new KeyFileStore(keys).loadOrCreate("secret-encryption");
