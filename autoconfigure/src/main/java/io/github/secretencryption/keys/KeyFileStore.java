@@ -527,11 +527,26 @@ public final class KeyFileStore {
 					"Restore the key directory from a backup, or set secret-encryption.key-directory to the "
 							+ "directory that holds the keys");
 		}
+		if (Files.isSymbolicLink(this.directory)) {
+			throw new KeyFileException(name, this.directory,
+					"Key directory " + this.directory + " is a symbolic link" + linkTarget(this.directory)
+							+ "; a link can be turned to another directory without the key files' checks noticing",
+					"Set secret-encryption.key-directory to the directory the link leads to");
+		}
 		if (!Files.isDirectory(this.directory, LinkOption.NOFOLLOW_LINKS)) {
 			throw new KeyFileException(name, this.directory, "Key directory " + this.directory + " is not a directory",
 					"Set secret-encryption.key-directory to a directory");
 		}
 		this.permissions.checkOwnerOnly(name, this.directory, Kind.DIRECTORY);
+	}
+
+	private static String linkTarget(Path link) {
+		try {
+			return " to " + link.toRealPath();
+		}
+		catch (IOException ex) {
+			return " that leads nowhere";
+		}
 	}
 
 	private void deleteLeftovers(String name) {

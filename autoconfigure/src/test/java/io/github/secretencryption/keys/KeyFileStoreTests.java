@@ -201,6 +201,21 @@ class KeyFileStoreTests {
 	}
 
 	@Test
+	void symbolicLinkToTheKeyDirectoryIsRefusedAndNothingIsWrittenThroughIt() throws IOException {
+		Path target = ownerOnlyDirectory();
+		ownerOnlyFile(target.resolve(NAME + ".key"), new byte[32]);
+		Path link = Files.createSymbolicLink(this.temp.resolve("linked-keys"), target);
+		KeyFileStore store = new KeyFileStore(link);
+		KeyFileException ex = assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.load(NAME))
+			.withMessageStartingWith("Key directory " + link + " is a symbolic link to " + target.toRealPath() + "; ")
+			.actual();
+		assertThat(ex.getAction()).isEqualTo("Set secret-encryption.key-directory to the directory the link leads to");
+		assertThatExceptionOfType(KeyFileException.class).isThrownBy(() -> store.loadOrCreate("other"))
+			.withMessageStartingWith("Key directory " + link + " is a symbolic link");
+		assertThat(target).isDirectoryNotContaining("glob:**/other*");
+	}
+
+	@Test
 	void keyPathThatIsADirectoryIsRefused() throws IOException {
 		Path directory = ownerOnlyDirectory();
 		Path file = Files.createDirectory(directory.resolve(NAME + ".key"));
