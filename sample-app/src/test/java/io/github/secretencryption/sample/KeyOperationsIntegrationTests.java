@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.secretencryption.keys.KeyRing;
 import io.github.secretencryption.sample.support.PatchManager;
+import io.github.secretencryption.sample.support.TestDatabase;
 import io.github.secretencryption.sample.support.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +59,11 @@ abstract class KeyOperationsIntegrationTests {
 				.contains("\"mode\":\"600\"")
 				.contains("\"size\":32")
 				.doesNotContain(hex(Files.readAllBytes(keys.resolve("secret-encryption.key"))));
+			String keyId = context.getBean(KeyRing.class).getPrimary("secret-encryption").getId().toString();
+			assertThat(endpoint).contains("\"path\":\"" + keys.resolve("secret-encryption.key") + "\"")
+				.contains("\"keyId\":\"" + keyId + "\"")
+				.contains("\"lastModified\":\""
+						+ Files.getLastModifiedTime(keys.resolve("secret-encryption.key")).toInstant());
 
 			Path healthKey = keys.resolve("health-check.key");
 			Files.setPosixFilePermissions(healthKey, PosixFilePermissions.fromString("rw-r--r--"));
@@ -73,6 +80,38 @@ abstract class KeyOperationsIntegrationTests {
 			assertThat(health(client)).containsEntry("status", "DOWN");
 			assertThat(health(client).toString()).contains("Key file now holds key id");
 			Files.write(secretKey, original);
+			assertThat(health(client)).containsEntry("status", "UP");
+		}
+	}
+
+	@Test
+	void healthTurnsDownWhileAStoredValueDoesNotDecryptAndNamesItsColumn() throws Exception {
+		TestDatabase database = databases().createDatabase();
+		try (ConfigurableApplicationContext context = PatchManager.start(database, this.temporary.resolve("keys"))) {
+			RestClient client = PatchManager.client(context);
+			client.put()
+				.uri("/api/settings/smtp")
+				.body(Map.of("host", "smtp.example.test", "port", 587, "username", "mailer", "password", "pw-2"))
+				.retrieve()
+				.toBodilessEntity();
+			assertThat(health(client)).containsEntry("status", "UP");
+			String stored = database.jdbcClient()
+				.sql("SELECT smtp_password FROM smtp_settings")
+				.query(String.class)
+				.single();
+			// One character of the ciphertext changed, as a damaged backup or a hand edit
+			// would
+			int last = stored.length() - 3;
+			String damaged = stored.substring(0, last) + ((stored.charAt(last) == 'A') ? 'B' : 'A')
+					+ stored.substring(last + 1);
+			database.jdbcClient().sql("UPDATE smtp_settings SET smtp_password = ?").param(damaged).update();
+			Map<String, Object> health = health(client);
+			assertThat(health).containsEntry("status", "DOWN");
+			assertThat(health.toString()).contains("smtp_settings.smtp_password=")
+				.contains("oidc_settings.client_secret=OK")
+				.doesNotContain("smtp_settings.smtp_password=OK")
+				.doesNotContain("pw-2");
+			database.jdbcClient().sql("UPDATE smtp_settings SET smtp_password = ?").param(stored).update();
 			assertThat(health(client)).containsEntry("status", "UP");
 		}
 	}
