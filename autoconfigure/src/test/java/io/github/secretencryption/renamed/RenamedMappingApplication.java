@@ -1,0 +1,8 @@
+package io.github.secretencryption.renamed;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class RenamedMappingApplication {
+
+}
