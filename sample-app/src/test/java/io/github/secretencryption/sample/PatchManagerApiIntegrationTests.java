@@ -270,6 +270,26 @@ abstract class PatchManagerApiIntegrationTests {
 	}
 
 	@Test
+	void valuesOfAnotherJsonTypeAreRejectedInsteadOfConverted() {
+		for (String body : List.of("{'host': 'smtp.example.com', 'port': 25.5, 'password': 'x'}",
+				"{'host': 'smtp.example.com', 'port': '25', 'password': 'x'}")) {
+			assertThat(putJson("/api/settings/smtp", body)).hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.extractingPath("$.field")
+				.isEqualTo("port");
+		}
+		for (String password : List.of("123", "4.5", "true")) {
+			assertThat(putJson("/api/settings/smtp",
+					"{'host': 'smtp.example.com', 'port': 25, 'password': " + password + "}"))
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.extractingPath("$.field")
+				.isEqualTo("password");
+		}
+		assertThat(this.mvc.get().uri("/api/settings/smtp")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void malformedJsonIsRejectedWithAProblemAndNoStackTrace() {
 		MvcTestResult result = this.mvc.put()
 			.uri("/api/settings/smtp")
