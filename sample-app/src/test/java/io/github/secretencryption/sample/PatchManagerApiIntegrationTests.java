@@ -359,6 +359,7 @@ abstract class PatchManagerApiIntegrationTests {
 			.bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo("User 'nobody' does not exist");
+		assertThat(this.mvc.get().uri("/api/users/nobody")).bodyJson().extractingPath("$.field").isEqualTo("username");
 		assertThat(putJson("/api/users/nobody/totp", "{'secret': '%s'}", TOTP_SECRET)).hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(postJson("/api/users/nobody/totp/verify", "{'code': '123456'}")).hasStatus(HttpStatus.NOT_FOUND);
 	}
@@ -510,7 +511,10 @@ abstract class PatchManagerApiIntegrationTests {
 	@Test
 	void unknownHealthCheckIsNotFound() {
 		assertThat(this.mvc.get().uri("/api/health-checks/424242")).hasStatus(HttpStatus.NOT_FOUND)
-			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.field")
+			.isEqualTo("id");
 		assertThat(this.mvc.get().uri("/api/health-checks/web-1")).hasStatus(HttpStatus.BAD_REQUEST)
 			.bodyJson()
 			.extractingPath("$.field")

@@ -39,7 +39,7 @@ public class HealthCheckService {
 	public HealthCheckResponse get(long id) {
 		return this.healthChecks.findById(id)
 			.map(HealthCheckResponse::of)
-			.orElseThrow(() -> new NotFoundException("Health check " + id + " does not exist"));
+			.orElseThrow(() -> new NotFoundException("Health check " + id + " does not exist", "id"));
 	}
 
 }

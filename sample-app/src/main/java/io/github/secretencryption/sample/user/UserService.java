@@ -74,7 +74,7 @@ public class UserService {
 
 	private UserAccount find(String username) {
 		return this.users.findByUsername(username)
-			.orElseThrow(() -> new NotFoundException("User '" + username + "' does not exist"));
+			.orElseThrow(() -> new NotFoundException("User '" + username + "' does not exist", "username"));
 	}
 
 }
