@@ -67,7 +67,8 @@ public final class VerifyKeysCommand implements SecretEncryptionCommand {
 		Set<String> seen = new HashSet<>();
 		for (String name : properties.getKeys()) {
 			if (!seen.add(name)) {
-				report.fail(name + " is listed twice in secret-encryption.keys; list each key name once");
+				report.fail(directory.resolve(name + ".key") + " is named twice: secret-encryption.keys lists '" + name
+						+ "' twice; list each key name once");
 				ok = false;
 				continue;
 			}
@@ -146,6 +147,14 @@ public final class VerifyKeysCommand implements SecretEncryptionCommand {
 			if (problem.startsWith(prefix)) {
 				problem = problem.substring(prefix.length());
 			}
+		}
+		// "Key files <first> and <path> hold ..." reads "<path> and <first> hold ..."
+		// after
+		// the path that starts the line
+		String pair = " and " + ex.getPath() + " ";
+		if (problem.startsWith("Key files ") && problem.contains(pair)) {
+			String first = problem.substring("Key files ".length(), problem.indexOf(pair));
+			problem = "and " + first + " " + problem.substring(problem.indexOf(pair) + pair.length());
 		}
 		String action = ex.getAction();
 		return problem + "; " + Character.toLowerCase(action.charAt(0)) + action.substring(1);

@@ -140,6 +140,18 @@ class VerifyKeysCommandTests {
 	}
 
 	@Test
+	void aKeyNameListedTwiceFailsOnALineThatStartsWithItsPath() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		Path file = new KeyFileStore(keys).loadOrCreate("secret-encryption").getFile();
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"verify-keys", "--secret-encryption.key-directory=" + keys,
+				"--secret-encryption.keys=secret-encryption,secret-encryption");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.outLines()).containsExactly("[OK] " + file + " mode=600 size=32", "[FAIL] " + file
+				+ " is named twice: secret-encryption.keys lists 'secret-encryption' twice; list each key name once");
+	}
+
+	@Test
 	void refusesTwoKeyNamesThatHoldTheSameKeyAsTheApplicationDoes() throws Exception {
 		Path keys = this.temp.resolve("keys");
 		KeyFileStore store = new KeyFileStore(keys);
@@ -151,7 +163,7 @@ class VerifyKeysCommandTests {
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.outLines()).containsExactly("[OK] " + first + " mode=600 size=32",
 				"[OK] " + second + " mode=600 size=32",
-				"[FAIL] " + second + " Key files " + first + " and " + second + " hold the same key; give each key "
+				"[FAIL] " + second + " and " + first + " hold the same key; give each key "
 						+ "name a key of its own: restore " + second + " from the backup that matches the database, "
 						+ "or, if nothing has been encrypted under 'health-check' yet, replace it with a new key (in "
 						+ "files mode, move it away and a new one is created on the next start)");
