@@ -95,7 +95,7 @@ abstract class KeyLossGuardIntegrationTests {
 	}
 
 	@Test
-	void refusesToStartWithAKeyDirectoryThatLostItsKeys() {
+	void refusesToStartWithAKeyDirectoryThatLostItsKeys(CapturedOutput output) {
 		Path keys = this.temp.resolve("keys");
 		try (ConfigurableApplicationContext context = start(keys)) {
 			saveAccount(context, "kept-secret");
@@ -110,6 +110,9 @@ abstract class KeyLossGuardIntegrationTests {
 				.doesNotContain("kept-secret");
 			assertThat(cause.getAction()).startsWith("Stop, restore " + file)
 				.contains("secret-encryption.key-registry.accept-key-loss=secret-encryption");
+			assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+				.contains("Description:" + System.lineSeparator() + System.lineSeparator() + cause.getProblem() + ".")
+				.contains("Action:" + System.lineSeparator() + System.lineSeparator() + cause.getAction() + ".");
 		});
 		// The refused replica recorded nothing that would stop the keys that belong here
 		try (ConfigurableApplicationContext context = start(keys)) {
