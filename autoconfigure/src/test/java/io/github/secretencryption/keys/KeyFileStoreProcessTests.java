@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -107,6 +108,12 @@ class KeyFileStoreProcessTests {
 					.filter((entry) -> entry.endsWith(".tmp"))
 					.map(directory::resolve)
 					.toList();
+				for (Path leftover : leftovers) {
+					// Owner-only from the moment it exists, however early the kill came
+					assertThat(Files.getPosixFilePermissions(leftover, LinkOption.NOFOLLOW_LINKS))
+						.as("mode of %s", leftover)
+						.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+				}
 				if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 					assertThat(file).as("published key").hasSize(EncryptionKey.LENGTH);
 					assertThat(new KeyFileStore(directory).load(NAME).getFile()).isEqualTo(file);
