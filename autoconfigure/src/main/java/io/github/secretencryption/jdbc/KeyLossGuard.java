@@ -1,6 +1,11 @@
 package io.github.secretencryption.jdbc;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +19,7 @@ import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stops a start whose keys cannot read what the database already holds. For each key name
@@ -148,14 +154,35 @@ public final class KeyLossGuard {
 				+ ", but the database knows this key name under key id(s) " + unreadable + " too, and " + where
 				+ ". A key file is missing or was replaced, or another process "
 				+ "that uses this database has a key directory of its own";
-		Path directory = file.getParent();
+		Path directory = (file != null) ? file.getParent() : null;
 		String restore = file + ((directory != null)
 				? " or " + directory.resolve(name + ".<key id>.key") + " of each missing key id" : "");
-		String action = "Stop, restore " + restore + " from the backup that belongs to this database (every "
-				+ "process that uses the database must use the same key files), and start again. Only if the keys "
-				+ "are lost for good, set secret-encryption.key-registry.accept-key-loss=" + name
+		String written = writtenSinceStart(file)
+				? " (" + file + " was written after this process started: "
+						+ "most likely this start created it in place of a missing key, so let the restore replace it)"
+				: "";
+		String action = "Stop, restore " + restore + " from the backup that belongs to this database" + written
+				+ " (every process that uses the database must use the same key files), and start again. Only if "
+				+ "the keys are lost for good, set secret-encryption.key-registry.accept-key-loss=" + name
 				+ " to start without them and provision the affected secrets again";
 		return new KeyLossException(problem, action, name, file);
+	}
+
+	/**
+	 * Return whether a key file was written after this process started, as a key that
+	 * this start created in place of a missing one was.
+	 */
+	private static boolean writtenSinceStart(@Nullable Path file) {
+		if (file == null) {
+			return false;
+		}
+		try {
+			Instant written = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
+			return !written.isBefore(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	@Override
