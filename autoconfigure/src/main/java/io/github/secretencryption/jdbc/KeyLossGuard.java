@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.github.secretencryption.KeyLossException;
@@ -46,6 +47,8 @@ public final class KeyLossGuard {
 	private final Set<String> acceptedLosses;
 
 	private final Set<String> notInDatabase;
+
+	private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create a guard.
@@ -115,6 +118,9 @@ public final class KeyLossGuard {
 			}
 			throw lost(name, primary, loaded, others, columns);
 		}
+		for (KeyId id : loaded) {
+			this.seen.add(name + "/" + id);
+		}
 	}
 
 	private static Set<KeyId> difference(Set<KeyId> ids, Set<KeyId> removed) {
@@ -124,14 +130,18 @@ public final class KeyLossGuard {
 	}
 
 	/**
-	 * Record every key id of a key ring's key names that protect database values, as when
-	 * keys were added while the application runs.
+	 * Record the key ids of a key ring's key names that protect database values and that
+	 * this guard has not seen before, as when keys were added while the application runs.
+	 * A key seen before is never recorded again: once {@code retire-key} removed its
+	 * record, it stays loaded in this process until it ends, but no later start needs it.
 	 * @param keyRing the keys in use
 	 */
 	public void record(KeyRing keyRing) {
 		for (String name : databaseKeyNames(keyRing)) {
 			for (EncryptionKey key : keyRing.getKeys(name)) {
-				this.records.record(name, key.getId());
+				if (this.seen.add(name + "/" + key.getId())) {
+					this.records.record(name, key.getId());
+				}
 			}
 		}
 	}

@@ -95,6 +95,32 @@ abstract class KeyLossGuardIntegrationTests {
 	}
 
 	@Test
+	void aKeyRetiredWhileRunningIsNotRecordedAgainByALaterReload() {
+		Path keys = this.temp.resolve("keys");
+		KeyFileStore store = new KeyFileStore(keys);
+		try (ConfigurableApplicationContext context = start(keys)) {
+			KeyRingReloader reloader = context.getBean(KeyRingReloader.class);
+			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+			KeyId first = context.getBean(KeyRing.class).getPrimary("secret-encryption").getId();
+			KeyId second = store.addKey("secret-encryption").getId();
+			store.promote("secret-encryption", second);
+			reloader.reload();
+			// What retire-key does once no value needs the first key; this process keeps
+			// it
+			store.retire("secret-encryption", first);
+			new KeyIdRecords(jdbc).remove("secret-encryption", first);
+			KeyId third = store.addKey("secret-encryption").getId();
+			reloader.reload();
+			assertThat(context.getBean(KeyRing.class).getKeys("secret-encryption")).extracting(EncryptionKey::getId)
+				.contains(first, second, third);
+			assertThat(jdbc.queryForList(
+					"select key_id from secret_encryption_keys where key_name = 'secret-encryption'", String.class))
+				.containsExactlyInAnyOrder(second.toString(), third.toString());
+		}
+		start(keys).close();
+	}
+
+	@Test
 	void refusesToStartWithAKeyDirectoryThatLostItsKeys(CapturedOutput output) {
 		Path keys = this.temp.resolve("keys");
 		try (ConfigurableApplicationContext context = start(keys)) {
