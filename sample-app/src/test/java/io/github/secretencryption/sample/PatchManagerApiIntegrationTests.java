@@ -235,6 +235,27 @@ abstract class PatchManagerApiIntegrationTests {
 	}
 
 	@Test
+	void aStoredSmtpPasswordIsKeptWhenTheFieldIsLeftOutAndRemovedOnlyByAnEmptyOne() {
+		assertThat(putJson("/api/settings/smtp",
+				"{'host': 'smtp.example.com', 'port': 587, 'username': 'mailer', 'password': 'kept-password'}"))
+			.hasStatusOk();
+		String stored = rawValue("smtp_settings", "smtp_password");
+		assertThat(putJson("/api/settings/smtp", "{'host': 'smtp.example.com', 'port': 587, 'username': 'mailer'}"))
+			.hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.field")
+			.isEqualTo("password");
+		assertThat(rawValue("smtp_settings", "smtp_password")).isEqualTo(stored);
+		assertThat(putJson("/api/settings/smtp",
+				"{'host': 'smtp.example.com', 'port': 587, 'username': 'mailer', 'password': ''}"))
+			.hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.password")
+			.isNull();
+		assertThat(rawValue("smtp_settings", "smtp_password")).isNull();
+	}
+
+	@Test
 	void smtpFirstSaveWithThePlaceholderIsRejectedNamingTheField() {
 		assertThat(putJson("/api/settings/smtp",
 				"{'host': 'smtp.example.com', 'port': 587, 'username': 'mailer', 'password': 'MASKED'}"))

@@ -3,7 +3,9 @@ package io.github.secretencryption.sample.settings;
 import java.util.Optional;
 
 import io.github.secretencryption.jackson.SecretMasking;
+import io.github.secretencryption.sample.web.ConflictException;
 import io.github.secretencryption.sample.web.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,13 +62,23 @@ public class SettingsService {
 		Optional<SmtpSettings> stored = this.smtpSettings.findById(SmtpSettings.SINGLE_ROW_ID);
 		if (stored.isPresent()) {
 			SmtpSettings settings = stored.get();
-			settings.update(request.host(), request.port(), request.username(),
-					this.masking.resolve(request.password(), settings.getPassword(), "password"));
+			if (request.password() == null && settings.getPassword() != null) {
+				// A client that leaves the field out must not remove the password by
+				// accident
+				throw new ConflictException("A password is stored: send the placeholder to keep it, a new password "
+						+ "to replace it, or an empty string to remove it", "password");
+			}
+			settings.update(request.host(), request.port(), request.username(), removed(request.password()) ? null
+					: this.masking.resolve(request.password(), settings.getPassword(), "password"));
 			return SmtpSettingsResponse.of(settings);
 		}
-		String password = this.masking.requireReal(request.password(), "password");
+		String password = removed(request.password()) ? null : this.masking.requireReal(request.password(), "password");
 		SmtpSettings settings = new SmtpSettings(request.host(), request.port(), request.username(), password);
 		return SmtpSettingsResponse.of(this.smtpSettings.save(settings));
+	}
+
+	private static boolean removed(@Nullable String password) {
+		return password == null || password.isEmpty();
 	}
 
 }

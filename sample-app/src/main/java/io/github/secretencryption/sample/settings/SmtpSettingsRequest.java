@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * SMTP settings sent by a client. A {@code password} equal to the masking placeholder
- * keeps the stored password; a missing one removes it.
+ * keeps the stored password, and an empty one removes it; a missing one is refused while
+ * a password is stored, so that a client that leaves it out cannot remove it by accident.
  *
  * @param host host name of the SMTP server
  * @param port TCP port of the SMTP server
