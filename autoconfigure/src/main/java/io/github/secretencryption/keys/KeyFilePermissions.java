@@ -1,6 +1,7 @@
 package io.github.secretencryption.keys;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ final class KeyFilePermissions {
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+	private static final Set<PosixFilePermission> PARENT_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
 
 	private static final Set<PosixFilePermission> GROUP_OR_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
 			PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
@@ -101,6 +104,33 @@ final class KeyFilePermissions {
 		catch (IOException | RuntimeException ex) {
 			logger.debug("User of this process is unknown; owners of key files are not checked");
 			return null;
+		}
+	}
+
+	/**
+	 * Create the missing parents of a key directory. On POSIX file systems they may be
+	 * read and entered by everyone but written by their owner only, whatever the umask:
+	 * whoever may write to a parent may move the key directory away.
+	 * @param directory the directory whose parents to create
+	 * @throws IOException if one cannot be created
+	 */
+	void createParents(Path directory) throws IOException {
+		Path parent = directory.toAbsolutePath().getParent();
+		if (parent == null || Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		createParents(parent);
+		try {
+			if (this.model == Model.POSIX) {
+				Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PARENT_DIRECTORY));
+				Files.setPosixFilePermissions(parent, PARENT_DIRECTORY);
+			}
+			else {
+				Files.createDirectory(parent);
+			}
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Created by another process at the same moment
 		}
 	}
 

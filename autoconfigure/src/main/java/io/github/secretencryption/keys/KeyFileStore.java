@@ -489,10 +489,7 @@ public final class KeyFileStore {
 	private void prepareDirectory(String name) {
 		if (!Files.exists(this.directory, LinkOption.NOFOLLOW_LINKS)) {
 			try {
-				Path parent = this.directory.getParent();
-				if (parent != null) {
-					Files.createDirectories(parent);
-				}
+				this.permissions.createParents(this.directory);
 				if (createOwnerOnlyDirectory()) {
 					logger.info("Created key directory " + this.directory);
 				}

@@ -159,6 +159,22 @@ class KeyFileStoreProcessTests {
 	}
 
 	@Test
+	void underAnOpenUmaskTheKeyDirectoryIsOwnerOnlyAndItsNewParentsAreWritableByTheirOwnerOnly() throws Exception {
+		Path directory = this.temp.resolve("umask").resolve("app").resolve("keys");
+		List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 000 && exec \"$@\"", "sh"));
+		command.addAll(ForkedJvm.command("files", directory.toString(), NAME));
+		ForkedJvm.Result result = ForkedJvm.run(command);
+		assertThat(result.exitStatus()).as(result.errors()).isZero();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(NAME + ".key"))))
+			.isEqualTo("rw-------");
+		for (Path parent : List.of(directory.getParent(), directory.getParent().getParent())) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(parent))).as("mode of %s", parent)
+				.isEqualTo("rwxr-xr-x");
+		}
+	}
+
+	@Test
 	void missingKeyInADirectoryThatTheProcessCannotWriteIsRefusedWithTheFix() throws IOException {
 		assumeRoot("run a process as another user, since root may write anywhere");
 		assumeTrue(ForkedJvm.succeeds("setpriv", "--version"), "setpriv is not installed");
