@@ -51,6 +51,8 @@ public class SecretEncryptionProperties {
 
 	private final Migration migration = new Migration();
 
+	private final Commands commands = new Commands();
+
 	public @Nullable Path getKeyDirectory() {
 		return this.keyDirectory;
 	}
@@ -92,6 +94,10 @@ public class SecretEncryptionProperties {
 
 	public KeyRegistry getKeyRegistry() {
 		return this.keyRegistry;
+	}
+
+	public Commands getCommands() {
+		return this.commands;
 	}
 
 	public Migration getMigration() {
@@ -178,6 +184,28 @@ public class SecretEncryptionProperties {
 
 		public void setAcceptKeyLoss(List<String> acceptKeyLoss) {
 			this.acceptKeyLoss = acceptKeyLoss;
+		}
+
+	}
+
+	/**
+	 * How the command line is read for the starter's commands.
+	 */
+	public static class Commands {
+
+		/**
+		 * Whether a first command-line argument that names no command stops the
+		 * application with exit code 2 instead of starting it, for applications that take
+		 * no arguments of their own.
+		 */
+		private boolean refuseUnknown;
+
+		public boolean isRefuseUnknown() {
+			return this.refuseUnknown;
+		}
+
+		public void setRefuseUnknown(boolean refuseUnknown) {
+			this.refuseUnknown = refuseUnknown;
 		}
 
 	}

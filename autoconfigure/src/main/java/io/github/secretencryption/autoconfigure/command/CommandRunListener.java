@@ -53,6 +53,12 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	private final @Nullable String mistypedCommand;
 
 	/**
+	 * What to print when the first argument names no command and the application takes no
+	 * arguments of its own, or {@code null}.
+	 */
+	private final @Nullable String unknownCommand;
+
+	/**
 	 * Options without a dot that Spring Boot itself reads from the command line.
 	 */
 	private static final Set<String> BOOT_OPTIONS = Set.of("debug", "trace");
@@ -77,6 +83,9 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		String nearMiss = (positional.isEmpty() || this.command != null) ? null : nearMiss(commands, positional.get(0));
 		this.mistypedCommand = (nearMiss != null)
 				? "[FAIL] No command is named '" + positional.get(0) + "'; did you mean " + nearMiss + "?" : null;
+		this.unknownCommand = (positional.isEmpty() || this.command != null || nearMiss != null) ? null
+				: "[FAIL] No command is named '" + positional.get(0) + "'; the commands are "
+						+ commands.stream().map(SecretEncryptionCommand::name).collect(Collectors.joining(", "));
 		this.arguments = positional.isEmpty() ? List.of() : new ArrayList<>(positional.subList(1, positional.size()));
 		this.options = Arrays.stream(args).filter((arg) -> arg.startsWith("--")).toList();
 	}
@@ -149,6 +158,12 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
 		this.environment = environment;
+		if (this.unknownCommand != null
+				&& environment.getProperty("secret-encryption.commands.refuse-unknown", Boolean.class, false)) {
+			System.out.println(this.unknownCommand);
+			System.out.flush();
+			exit(2);
+		}
 		if (this.command != null && !this.command.needsApplicationContext()) {
 			exit(run(this.command, null));
 		}

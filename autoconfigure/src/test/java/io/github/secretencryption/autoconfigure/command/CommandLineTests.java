@@ -88,6 +88,20 @@ class CommandLineTests {
 	}
 
 	@Test
+	void anArgumentThatNamesNoCommandIsRefusedWhenTheApplicationTakesNoArgumentsOfItsOwn() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+				"rotate", "secret-encryption", "--secret-encryption.key-directory=" + keys,
+				"--secret-encryption.commands.refuse-unknown=true");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.outLines()).singleElement()
+			.satisfies((line) -> assertThat(line).startsWith("[FAIL] No command is named 'rotate'; the commands are ")
+				.contains("verify-keys")
+				.contains("rotate-key"));
+		assertThat(keys).doesNotExist();
+	}
+
+	@Test
 	void aCommandWhoseApplicationCannotStartSaysWhyOnStandardOutput() throws Exception {
 		Path keys = this.temp.resolve("keys");
 		Path missing = this.temp.resolve("no-such-database");
