@@ -71,9 +71,43 @@ public final class KeyLossGuard {
 	 * @throws KeyLossException if a key name's stored values cannot be read with its keys
 	 */
 	public void check(KeyRing keyRing, List<EncryptedColumn> columns) {
+		// Every key name is checked before anything is written, so that a refused start
+		// changes no record
+		List<Check> checks = new ArrayList<>();
+		List<KeyLossException> refusals = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
 		for (String name : databaseKeyNames(keyRing)) {
-			check(name, keyRing.getKeys(name),
+			Check check = check(name, keyRing.getKeys(name),
 					columns.stream().filter((column) -> column.keyName().equals(name)).toList());
+			if (!check.unreadable().isEmpty() && !this.acceptedLosses.contains(name)) {
+				refusals.add(lost(check, check.unreadable()));
+				refused.add(name);
+			}
+			checks.add(check);
+		}
+		if (!refusals.isEmpty()) {
+			throw combined(refusals, refused);
+		}
+		List<Check> recorded = new ArrayList<>();
+		for (Check check : checks) {
+			record(check);
+			recorded.add(check);
+			// Another process with other keys may have recorded them since the records
+			// were read: then neither may go on, and this one takes back what it recorded
+			Set<KeyId> others = difference(this.records.find(check.name()), check.loaded());
+			if (!others.isEmpty()) {
+				for (Check done : recorded) {
+					for (KeyId id : done.added()) {
+						this.records.remove(done.name(), id);
+					}
+				}
+				throw lost(check, others);
+			}
+		}
+		for (Check check : checks) {
+			for (KeyId id : check.loaded()) {
+				this.seen.add(check.name() + "/" + id);
+			}
 		}
 	}
 
@@ -81,11 +115,10 @@ public final class KeyLossGuard {
 		return keyRing.getNames().stream().filter((name) -> !this.notInDatabase.contains(name)).toList();
 	}
 
-	private void check(String name, List<EncryptionKey> keys, List<EncryptedColumn> columns) {
+	private Check check(String name, List<EncryptionKey> keys, List<EncryptedColumn> columns) {
 		Set<KeyId> loaded = keys.stream()
 			.map(EncryptionKey::getId)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		EncryptionKey primary = keys.get(0);
 		Set<KeyId> recorded = this.records.find(name);
 		Set<KeyId> known = new LinkedHashSet<>(recorded);
 		if (known.isEmpty()) {
@@ -93,34 +126,30 @@ public final class KeyLossGuard {
 				known.addAll(this.records.sampleKeyIds(column, SAMPLE_SIZE));
 			}
 		}
-		Set<KeyId> unreadable = difference(known, loaded);
-		if (!unreadable.isEmpty()) {
-			if (!this.acceptedLosses.contains(name)) {
-				throw lost(name, primary, loaded, unreadable, columns);
+		return new Check(name, keys.get(0), loaded, difference(known, loaded), difference(loaded, recorded), columns);
+	}
+
+	private void record(Check check) {
+		if (!check.unreadable().isEmpty()) {
+			logger.warn("Key '" + check.name() + "' with id " + check.primary().getId() + " replaces lost key id(s) "
+					+ check.unreadable() + ", as secret-encryption.key-registry.accept-key-loss allows; values "
+					+ "under the lost ids stay unreadable until they are provisioned again");
+			for (KeyId id : check.unreadable()) {
+				this.records.remove(check.name(), id);
 			}
-			logger.warn("Key '" + name + "' with id " + primary.getId() + " replaces lost key id(s) " + unreadable
-					+ ", as secret-encryption.key-registry.accept-key-loss allows; values under the lost ids stay "
-					+ "unreadable until they are provisioned again");
-			for (KeyId id : unreadable) {
-				this.records.remove(name, id);
-			}
 		}
-		Set<KeyId> added = difference(loaded, recorded);
-		for (KeyId id : added) {
-			this.records.record(name, id);
+		for (KeyId id : check.added()) {
+			this.records.record(check.name(), id);
 		}
-		// Another process with other keys may have recorded them since the records were
-		// read: then neither may go on, and this one takes back what it just recorded
-		Set<KeyId> others = difference(this.records.find(name), loaded);
-		if (!others.isEmpty()) {
-			for (KeyId id : added) {
-				this.records.remove(name, id);
-			}
-			throw lost(name, primary, loaded, others, columns);
+	}
+
+	private static KeyLossException combined(List<KeyLossException> refusals, List<String> names) {
+		if (refusals.size() == 1) {
+			return refusals.get(0);
 		}
-		for (KeyId id : loaded) {
-			this.seen.add(name + "/" + id);
-		}
+		String problem = refusals.stream().map(KeyLossException::getProblem).collect(Collectors.joining(". "));
+		String action = refusals.stream().map(KeyLossException::getAction).collect(Collectors.joining(". "));
+		return new KeyLossException(problem, action, String.join(",", names), refusals.get(0).getFile());
 	}
 
 	private static Set<KeyId> difference(Set<KeyId> ids, Set<KeyId> removed) {
@@ -146,8 +175,11 @@ public final class KeyLossGuard {
 		}
 	}
 
-	private KeyLossException lost(String name, EncryptionKey primary, Set<KeyId> loaded, Set<KeyId> unreadable,
-			List<EncryptedColumn> columns) {
+	private KeyLossException lost(Check check, Set<KeyId> unreadable) {
+		String name = check.name();
+		EncryptionKey primary = check.primary();
+		Set<KeyId> loaded = check.loaded();
+		List<EncryptedColumn> columns = check.columns();
 		Path file = primary.getFile();
 		List<String> affected = new ArrayList<>();
 		for (EncryptedColumn column : columns) {
@@ -193,6 +225,21 @@ public final class KeyLossGuard {
 		catch (IOException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * What the check of one key name found.
+	 *
+	 * @param name the key name
+	 * @param primary its primary key
+	 * @param loaded the ids of its loaded keys
+	 * @param unreadable known ids that no loaded key has
+	 * @param added loaded ids not recorded yet
+	 * @param columns its encrypted columns
+	 */
+	private record Check(String name, EncryptionKey primary, Set<KeyId> loaded, Set<KeyId> unreadable, Set<KeyId> added,
+			List<EncryptedColumn> columns) {
+
 	}
 
 	@Override

@@ -150,6 +150,35 @@ abstract class KeyLossGuardIntegrationTests {
 	}
 
 	@Test
+	void aStartThatLostSeveralKeysNamesThemAllAndChangesNoRecordUnlessAllLossesAreAccepted() {
+		Path keys = this.temp.resolve("keys");
+		try (ConfigurableApplicationContext context = start(keys)) {
+			saveAccount(context, "kept-secret");
+		}
+		List<String> records = recordedIds();
+		Path replica = this.temp.resolve("replica-keys");
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(replica))
+			.satisfies((ex) -> assertThat(keyLossIn(ex).getProblem()).contains("Key 'secret-encryption' in ")
+				.contains("Key 'health-check' in "));
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> start(replica, "--secret-encryption.key-registry.accept-key-loss=secret-encryption"))
+			.satisfies((ex) -> assertThat(keyLossIn(ex).getProblem()).startsWith("Key 'health-check' in ")
+				.doesNotContain("Key 'secret-encryption'"));
+		assertThat(recordedIds()).as("records after refused starts").isEqualTo(records);
+		try (ConfigurableApplicationContext context = start(keys)) {
+			assertThat(context.getBean(AccountRepository.class).findAll()).extracting(Account::getApiToken)
+				.containsExactly("kept-secret");
+		}
+	}
+
+	private List<String> recordedIds() {
+		try (ConfigurableApplicationContext context = start(this.temp.resolve("keys"))) {
+			return context.getBean(JdbcTemplate.class)
+				.queryForList("select key_name || '/' || key_id from secret_encryption_keys order by 1", String.class);
+		}
+	}
+
+	@Test
 	void refusesToStartWhenAKeptKeyThatValuesNeedIsMissing() throws IOException {
 		Path keys = this.temp.resolve("keys");
 		KeyId old;
