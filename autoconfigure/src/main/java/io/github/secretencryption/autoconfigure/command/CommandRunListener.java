@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +63,15 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	 * Options without a dot that Spring Boot itself reads from the command line.
 	 */
 	private static final Set<String> BOOT_OPTIONS = Set.of("debug", "trace");
+
+	/**
+	 * H2's error code for a database file that another process has open.
+	 */
+	private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+	private static final String DATABASE_IN_USE = "the database is open in another process, most likely the "
+			+ "running application (an embedded H2 database file allows one process); stop the application, run the "
+			+ "command, then start the application again";
 
 	private @Nullable PrintStream results;
 
@@ -179,13 +189,26 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 
 	@Override
 	public void failed(@Nullable ConfigurableApplicationContext context, Throwable exception) {
-		// The application's failure analysis follows on standard error, and it exits with
+		// The application's failure analysis follows on standard error; the exit code is
 		// 1
 		if (this.command != null && this.results != null) {
-			this.results
-				.println("[FAIL] " + this.command.name() + ": the application could not start: " + messages(exception));
+			this.results.println("[FAIL] " + this.command.name() + ": " + (databaseInUse(exception) ? DATABASE_IN_USE
+					: "the application could not start: " + messages(exception)));
 			this.results.flush();
 		}
+	}
+
+	/**
+	 * Return whether a failure comes from an embedded H2 database that another process
+	 * has open, as the running application has.
+	 */
+	private static boolean databaseInUse(Throwable ex) {
+		for (Throwable cause = ex; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private int run(SecretEncryptionCommand command, @Nullable ConfigurableApplicationContext context) {

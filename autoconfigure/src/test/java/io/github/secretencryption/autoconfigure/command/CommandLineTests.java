@@ -2,6 +2,8 @@ package io.github.secretencryption.autoconfigure.command;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 
 import io.github.secretencryption.keys.KeyFileStore;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,20 @@ class CommandLineTests {
 		assertThat(result.outLines()).singleElement()
 			.satisfies((line) -> assertThat(line).startsWith("[FAIL] key-status: the application could not start: ")
 				.contains("no-such-database"));
+	}
+
+	@Test
+	void aDatabaseCommandOnAnEmbeddedDatabaseThatAnotherProcessHasOpenSaysToStopIt() throws Exception {
+		Path keys = this.temp.resolve("keys");
+		String url = "jdbc:h2:file:" + this.temp.resolve("running-app");
+		try (Connection running = DriverManager.getConnection(url, "sa", "")) {
+			ForkedCommand.Result result = ForkedCommand.runWithoutJasypt(CommandTestApplication.class, this.temp, null,
+					"key-status", "--secret-encryption.key-directory=" + keys, "--spring.datasource.url=" + url);
+			assertThat(result.exitCode()).isEqualTo(1);
+			assertThat(result.outLines()).containsExactly("[FAIL] key-status: the database is open in another "
+					+ "process, most likely the running application (an embedded H2 database file allows one "
+					+ "process); stop the application, run the command, then start the application again");
+		}
 	}
 
 	@Test
