@@ -311,6 +311,16 @@ abstract class PatchManagerApiIntegrationTests {
 	}
 
 	@Test
+	void aFieldGivenTwiceIsRejectedNamingIt() {
+		MvcTestResult result = putJson("/api/settings/smtp",
+				"{'host': 'smtp.example.com', 'port': 25, 'password': 'MASKED', 'password': 'second-secret'}");
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().extractingPath("$.field").isEqualTo("password");
+		assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("Field 'password' is given twice");
+		assertThat(body(result)).doesNotContain("second-secret");
+		assertThat(this.mvc.get().uri("/api/settings/smtp")).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
 	void malformedJsonIsRejectedWithAProblemAndNoStackTrace() {
 		MvcTestResult result = this.mvc.put()
 			.uri("/api/settings/smtp")

@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.github.secretencryption.SecretEncryptionException;
@@ -11,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -36,6 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ApiExceptionHandler.class);
+
+	private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]{1,100})\"");
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -65,17 +70,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String field = fieldOf(ex);
+		String duplicate = duplicateField(ex);
+		String field = (duplicate != null) ? duplicate : fieldOf(ex);
 		String detail = (field == null) ? "Request body is missing or is not valid JSON"
-				: (ex.getCause() instanceof UnrecognizedPropertyException)
-						? "Field '" + field + "' is not known; check its spelling"
-						: "Field '" + field + "' has a value of the wrong type";
+				: (duplicate != null) ? "Field '" + field + "' is given twice"
+						: (ex.getCause() instanceof UnrecognizedPropertyException)
+								? "Field '" + field + "' is not known; check its spelling"
+								: "Field '" + field + "' has a value of the wrong type";
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle("Unreadable request");
 		if (field != null) {
 			problem.setProperty("field", field);
 		}
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	/**
+	 * Return the name of a field that the body gives twice, which the parser reports only
+	 * in its message, or {@code null}.
+	 */
+	private static @Nullable String duplicateField(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null) {
+			Matcher matcher = DUPLICATE.matcher(read.getOriginalMessage());
+			return matcher.matches() ? matcher.group(1) : null;
+		}
+		return null;
 	}
 
 	private @Nullable String fieldOf(HttpMessageNotReadableException ex) {
