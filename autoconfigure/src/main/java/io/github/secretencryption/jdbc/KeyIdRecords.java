@@ -1,16 +1,22 @@
 package io.github.secretencryption.jdbc;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import io.github.secretencryption.crypto.AesGcmEncryptor;
 import io.github.secretencryption.jpa.EncryptedColumn;
 import io.github.secretencryption.keys.KeyId;
+import io.github.secretencryption.migration.KeyUsage;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +32,8 @@ public final class KeyIdRecords {
 	 * Name of the table.
 	 */
 	public static final String TABLE = "secret_encryption_keys";
+
+	private static final int COUNT_BATCH_SIZE = 1000;
 
 	/**
 	 * Location of the script that creates the table.
@@ -97,14 +105,24 @@ public final class KeyIdRecords {
 	}
 
 	/**
-	 * Count the values stored in an encrypted column.
+	 * Count the values stored in an encrypted column under any of the given key ids,
+	 * reading the key id from each value without decrypting it.
 	 * @param column the column
-	 * @return the number of rows whose value is not {@code NULL}
+	 * @param ids the key ids
+	 * @return the number of values under those key ids
 	 */
-	public long countValues(EncryptedColumn column) {
-		Long count = this.jdbc.queryForObject(
-				"select count(*) from " + column.table() + " where " + column.column() + " is not null", Long.class);
-		return (count != null) ? count : 0;
+	public long countValuesUnder(EncryptedColumn column, Set<KeyId> ids) {
+		DataSource dataSource = this.jdbc.getDataSource();
+		if (dataSource == null) {
+			throw new IllegalStateException("JdbcTemplate must have a DataSource");
+		}
+		try {
+			KeyUsage usage = KeyUsage.scan(dataSource, List.of(column), COUNT_BATCH_SIZE);
+			return ids.stream().mapToLong((id) -> usage.valuesUnder(column.keyName(), id)).sum();
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedSQLException("Counting the values of " + column, null, ex);
+		}
 	}
 
 	/**

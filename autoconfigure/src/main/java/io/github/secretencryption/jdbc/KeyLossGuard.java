@@ -183,7 +183,7 @@ public final class KeyLossGuard {
 		Path file = primary.getFile();
 		List<String> affected = new ArrayList<>();
 		for (EncryptedColumn column : columns) {
-			long count = this.records.countValues(column);
+			long count = this.records.countValuesUnder(column, unreadable);
 			if (count > 0) {
 				affected
 					.add(column.table() + "." + column.column() + " (" + count + ((count == 1) ? " row)" : " rows)"));

@@ -192,6 +192,8 @@ abstract class KeyLossGuardIntegrationTests {
 		try (ConfigurableApplicationContext context = start(keys)) {
 			assertThat(context.getBean(AccountRepository.class).findAll()).extracting(Account::getApiToken)
 				.containsExactly("old-secret");
+			// Written under the new primary key, so still readable without the old one
+			saveAccount(context, "new-secret");
 		}
 		Files.delete(store.fileOf("secret-encryption", old));
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> start(keys)).satisfies((ex) -> {
