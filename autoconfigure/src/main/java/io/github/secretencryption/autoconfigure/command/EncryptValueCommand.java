@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -96,7 +98,16 @@ public final class EncryptValueCommand implements SecretEncryptionCommand {
 		}
 		try {
 			// In mounted mode this only loads the key: the store never writes there
-			EncryptionKey key = new KeyFileStore(directory, properties.getKeySource()).loadOrCreate(keyName);
+			KeyFileStore store = new KeyFileStore(directory, properties.getKeySource());
+			boolean existed = Files.exists(store.fileOf(keyName), LinkOption.NOFOLLOW_LINKS);
+			EncryptionKey key = store.loadOrCreate(keyName);
+			if (!existed) {
+				// A mistyped key directory would otherwise give a value no install can
+				// read
+				errors.println("[NEW KEY] encrypt-value created " + key.getFile()
+						+ ": the value decrypts only with this new key. If the application already has keys, run "
+						+ "again with its secret-encryption.key-directory");
+			}
 			ConfigValueEncryptor encryptor = new ConfigValueEncryptor(new AesGcmEncryptor(KeyRing.of(List.of(key))),
 					keyName);
 			context.getOut()

@@ -38,6 +38,8 @@ class EncryptValueCommandTests {
 		assertThat(result.outLines()).singleElement().asString().matches("ENC\\(se1:[A-Za-z0-9+/]+={0,2}\\)");
 		assertThat(result.err()).contains("Running command encrypt-value")
 			.contains("Created key 'config' in " + keys.resolve("config.key"))
+			.contains("[NEW KEY] encrypt-value created " + keys.resolve("config.key")
+					+ ": the value decrypts only with this new key")
 			.doesNotContain(VALUE)
 			.doesNotContain(HexFormat.of().formatHex(Files.readAllBytes(keys.resolve("config.key"))));
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("config.key"))))
@@ -73,7 +75,7 @@ class EncryptValueCommandTests {
 		byte[] key = Files.readAllBytes(new KeyFileStore(keys).loadOrCreate("config").getFile());
 		ForkedCommand.Result result = encryptValue(VALUE, keys);
 		assertThat(result.exitCode()).isZero();
-		assertThat(result.err()).doesNotContain("Created key");
+		assertThat(result.err()).doesNotContain("Created key").doesNotContain("[NEW KEY]");
 		assertThat(Files.readAllBytes(keys.resolve("config.key"))).isEqualTo(key);
 	}
 
