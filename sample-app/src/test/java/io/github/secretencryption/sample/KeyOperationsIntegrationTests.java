@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.secretencryption.keys.KeyFileStore;
+import io.github.secretencryption.keys.KeyId;
 import io.github.secretencryption.keys.KeyRing;
+import io.github.secretencryption.keys.KeyRingReloader;
 import io.github.secretencryption.sample.support.PatchManager;
 import io.github.secretencryption.sample.support.TestDatabase;
 import io.github.secretencryption.sample.support.TestDatabaseExtension;
@@ -112,6 +115,28 @@ abstract class KeyOperationsIntegrationTests {
 				.doesNotContain("smtp_settings.smtp_password=OK")
 				.doesNotContain("pw-2");
 			database.jdbcClient().sql("UPDATE smtp_settings SET smtp_password = ?").param(stored).update();
+			assertThat(health(client)).containsEntry("status", "UP");
+		}
+	}
+
+	@Test
+	void healthTurnsDownWhenTheFileOfAKeptKeyGoesMissingWithoutRetirement() throws Exception {
+		Path keys = this.temporary.resolve("keys");
+		try (ConfigurableApplicationContext context = PatchManager.start(databases().createDatabase(), keys)) {
+			RestClient client = PatchManager.client(context);
+			KeyId old = context.getBean(KeyRing.class).getPrimary("secret-encryption").getId();
+			KeyFileStore store = new KeyFileStore(keys);
+			store.promote("secret-encryption", store.addKey("secret-encryption").getId());
+			context.getBean(KeyRingReloader.class).reload();
+			assertThat(health(client)).containsEntry("status", "UP");
+			Path kept = store.fileOf("secret-encryption", old);
+			Path aside = Files.move(kept, this.temporary.resolve("aside.key"));
+			assertThat(health(client)).containsEntry("status", "DOWN");
+			assertThat(health(client).toString()).contains("Key file " + kept + " of key id " + old
+					+ ", which this process still reads with, is " + "missing and was not retired");
+			Files.move(aside, kept);
+			assertThat(health(client)).containsEntry("status", "UP");
+			store.retire("secret-encryption", old);
 			assertThat(health(client)).containsEntry("status", "UP");
 		}
 	}

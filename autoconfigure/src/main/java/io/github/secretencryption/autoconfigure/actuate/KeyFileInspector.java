@@ -17,6 +17,7 @@ import io.github.secretencryption.keys.KeyFileException;
 import io.github.secretencryption.keys.KeyFileStore;
 import io.github.secretencryption.keys.KeyRing;
 import io.github.secretencryption.keys.KeyRingReloader;
+import io.github.secretencryption.keys.KeySource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +87,9 @@ final class KeyFileInspector {
 			else if (!roundTrips(onDisk)) {
 				problem = "Key does not decrypt what it encrypts";
 			}
+			else {
+				problem = missingKeptKey(name);
+			}
 		}
 		catch (KeyFileException ex) {
 			problem = ex.getProblem();
@@ -94,6 +98,30 @@ final class KeyFileInspector {
 			problem = "Key file " + file + " cannot be read: " + ex.getClass().getSimpleName();
 		}
 		return new KeyState(name, file, inUse.getId().toString(), keyIds(name), mode, size, lastModified, problem);
+	}
+
+	/**
+	 * Return a problem when the file of a key kept for reading is gone without having
+	 * been retired: the next start would not load it, and the values under it would
+	 * become unreadable. In mounted mode the platform removes retired keys, so this is
+	 * not checked there.
+	 */
+	private @Nullable String missingKeptKey(String name) {
+		KeyFileStore store = this.store;
+		if (store == null || store.getSource() != KeySource.FILES) {
+			return null;
+		}
+		List<EncryptionKey> keys = this.keyRing.getKeys(name);
+		for (EncryptionKey key : keys.subList(1, keys.size())) {
+			Path kept = store.fileOf(name, key.getId());
+			if (!Files.exists(kept, LinkOption.NOFOLLOW_LINKS)
+					&& !Files.exists(store.retiredFileOf(name, key.getId()), LinkOption.NOFOLLOW_LINKS)) {
+				return "Key file " + kept + " of key id " + key.getId() + ", which this process still reads with, "
+						+ "is missing and was not retired; restore it from the backup before the next start, which "
+						+ "would otherwise be refused";
+			}
+		}
+		return null;
 	}
 
 	private List<String> keyIds(String name) {
