@@ -82,7 +82,14 @@ abstract class KeyRetirementIntegrationTests {
 		ForkedPatchManager.Result primaryKey = run(database, keys, "retire-key", NAME, primary.toString());
 		assertThat(primaryKey.exitCode()).isEqualTo(1);
 		assertThat(primaryKey.out())
-			.contains("[FAIL] Key " + primary + " is the primary key of '" + NAME + "' and cannot be retired");
+			.contains("[FAIL] Key " + primary + " is the primary key of '" + NAME + "' and cannot be retired")
+			.contains("then reencrypt " + NAME);
+		KeyId configKey = store.load("config").getId();
+		ForkedPatchManager.Result configPrimary = run(database, keys, "retire-key", "config", configKey.toString());
+		assertThat(configPrimary.exitCode()).isEqualTo(1);
+		assertThat(configPrimary.out()).contains("is the primary key of 'config' and cannot be retired")
+			.contains("then replace every ENC(...) value with fresh encrypt-value output")
+			.doesNotContain("reencrypt config");
 		ForkedPatchManager.Result unknown = run(database, keys, "retire-key", NAME, "0badc0de");
 		assertThat(unknown.exitCode()).isEqualTo(1);
 		assertThat(unknown.out()).contains("[FAIL] Key 0badc0de of '" + NAME + "' is unknown");

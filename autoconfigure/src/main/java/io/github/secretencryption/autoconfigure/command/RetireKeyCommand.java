@@ -161,9 +161,14 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 		catch (KeyFileException ex) {
 			return ex.getProblem() + "; " + ex.getAction();
 		}
+		String configKeyName = EncryptedConfigValues.keyName(context.getEnvironment(),
+				context.getApplicationContext().getClassLoader());
 		if (primary.getId().equals(id)) {
+			// ENC(...) values live in configuration files, which reencrypt cannot reach
+			String moveValues = name.equals(configKeyName)
+					? "replace every ENC(...) value with fresh encrypt-value output" : "reencrypt " + name;
 			return "Key " + id + " is the primary key of '" + name + "' and cannot be retired; rotate first: "
-					+ "rotate-key " + name + ", wait, rotate-key " + name + " --promote, then reencrypt " + name;
+					+ "rotate-key " + name + ", wait, rotate-key " + name + " --promote, then " + moveValues;
 		}
 		Path file = store.fileOf(name, id);
 		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -173,8 +178,6 @@ public final class RetireKeyCommand implements SecretEncryptionCommand {
 			return "Key " + id + " of '" + name + "' is unknown: " + file + " does not exist; key-status lists the "
 					+ "key ids of '" + name + "'";
 		}
-		String configKeyName = EncryptedConfigValues.keyName(context.getEnvironment(),
-				context.getApplicationContext().getClassLoader());
 		if (name.equals(configKeyName) && !context.hasOption(CONFIG_VALUES_REPLACED)) {
 			return "Key '" + name + "' also encrypts ENC(...) values in configuration files, which cannot be "
 					+ "counted; replace each with fresh encrypt-value output, then retire with --"
