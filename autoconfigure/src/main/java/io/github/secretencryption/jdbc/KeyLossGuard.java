@@ -106,7 +106,7 @@ public final class KeyLossGuard {
 		}
 		for (Check check : checks) {
 			for (KeyId id : check.loaded()) {
-				this.seen.add(check.name() + "/" + id);
+				see(check.name(), id);
 			}
 		}
 	}
@@ -152,6 +152,13 @@ public final class KeyLossGuard {
 		return new KeyLossException(problem, action, String.join(",", names), refusals.get(0).getFile());
 	}
 
+	/**
+	 * Note that this guard has seen a key, and return whether it had not before.
+	 */
+	private boolean see(String name, KeyId id) {
+		return this.seen.add(name + "/" + id);
+	}
+
 	private static Set<KeyId> difference(Set<KeyId> ids, Set<KeyId> removed) {
 		Set<KeyId> difference = new LinkedHashSet<>(ids);
 		difference.removeAll(removed);
@@ -168,7 +175,7 @@ public final class KeyLossGuard {
 	public void record(KeyRing keyRing) {
 		for (String name : databaseKeyNames(keyRing)) {
 			for (EncryptionKey key : keyRing.getKeys(name)) {
-				if (this.seen.add(name + "/" + key.getId())) {
+				if (see(name, key.getId())) {
 					this.records.record(name, key.getId());
 				}
 			}

@@ -43,11 +43,7 @@ abstract class KeyOperationsIntegrationTests {
 		Path keys = this.temporary.resolve("keys");
 		try (ConfigurableApplicationContext context = PatchManager.start(databases().createDatabase(), keys)) {
 			RestClient client = PatchManager.client(context);
-			client.put()
-				.uri("/api/settings/smtp")
-				.body(Map.of("host", "smtp.example.test", "port", 587, "username", "mailer", "password", "pw-1"))
-				.retrieve()
-				.toBodilessEntity();
+			saveSmtpPassword(client, "pw-1");
 			Map<String, Object> health = health(client);
 			assertThat(health).containsEntry("status", "UP");
 			assertThat(health.toString()).contains("path=" + keys.resolve("secret-encryption.key"))
@@ -92,11 +88,7 @@ abstract class KeyOperationsIntegrationTests {
 		TestDatabase database = databases().createDatabase();
 		try (ConfigurableApplicationContext context = PatchManager.start(database, this.temporary.resolve("keys"))) {
 			RestClient client = PatchManager.client(context);
-			client.put()
-				.uri("/api/settings/smtp")
-				.body(Map.of("host", "smtp.example.test", "port", 587, "username", "mailer", "password", "pw-2"))
-				.retrieve()
-				.toBodilessEntity();
+			saveSmtpPassword(client, "pw-2");
 			assertThat(health(client)).containsEntry("status", "UP");
 			String stored = database.jdbcClient()
 				.sql("SELECT smtp_password FROM smtp_settings")
@@ -158,6 +150,14 @@ abstract class KeyOperationsIntegrationTests {
 		assertThat(broken.out().lines()).contains("[FAIL] " + keys.resolve("health-check.key")
 				+ " holds 33 bytes instead of 32; restore the key file from a backup; a key file holds exactly 32 "
 				+ "raw bytes and must never be edited");
+	}
+
+	private static void saveSmtpPassword(RestClient client, String password) {
+		client.put()
+			.uri("/api/settings/smtp")
+			.body(Map.of("host", "smtp.example.test", "port", 587, "username", "mailer", "password", password))
+			.retrieve()
+			.toBodilessEntity();
 	}
 
 	@SuppressWarnings("unchecked")

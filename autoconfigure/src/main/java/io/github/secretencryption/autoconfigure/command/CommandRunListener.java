@@ -143,9 +143,7 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 	@Override
 	public void starting(ConfigurableBootstrapContext bootstrapContext) {
 		if (this.mistypedCommand != null) {
-			System.out.println(this.mistypedCommand);
-			System.out.flush();
-			exit(2);
+			refuse(System.out, this.mistypedCommand);
 		}
 		if (this.command == null) {
 			return;
@@ -155,9 +153,7 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		// A wrong command line is refused before the environment, keys or database load
 		String refused = refusedCommandLine(this.command);
 		if (refused != null) {
-			this.results.println("[FAIL] " + this.command.name() + ": " + refused + "; usage: " + this.command.usage());
-			this.results.flush();
-			exit(2);
+			refuse(this.results, "[FAIL] " + this.command.name() + ": " + refused + "; usage: " + this.command.usage());
 		}
 		if (this.command.needsApplicationContext()) {
 			this.application.setWebApplicationType(WebApplicationType.NONE);
@@ -170,9 +166,7 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 		this.environment = environment;
 		if (this.unknownCommand != null
 				&& environment.getProperty("secret-encryption.commands.refuse-unknown", Boolean.class, false)) {
-			System.out.println(this.unknownCommand);
-			System.out.flush();
-			exit(2);
+			refuse(System.out, this.unknownCommand);
 		}
 		if (this.command != null && !this.command.needsApplicationContext()) {
 			exit(run(this.command, null));
@@ -280,6 +274,15 @@ public final class CommandRunListener implements SpringApplicationRunListener, O
 			messages.append("; accepted values: ").append(accepted);
 		}
 		return messages.toString();
+	}
+
+	/**
+	 * Print why the command line is refused and exit with code 2.
+	 */
+	private static void refuse(PrintStream out, String line) {
+		out.println(line);
+		out.flush();
+		exit(2);
 	}
 
 	private static void exit(int code) {

@@ -72,17 +72,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String duplicate = duplicateField(ex);
 		String field = (duplicate != null) ? duplicate : fieldOf(ex);
-		String detail = (field == null) ? "Request body is missing or is not valid JSON"
-				: (duplicate != null) ? "Field '" + field + "' is given twice"
-						: (ex.getCause() instanceof UnrecognizedPropertyException)
-								? "Field '" + field + "' is not known; check its spelling"
-								: "Field '" + field + "' has a value of the wrong type";
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, unreadable(ex, field, duplicate != null));
 		problem.setTitle("Unreadable request");
 		if (field != null) {
 			problem.setProperty("field", field);
 		}
 		return handleExceptionInternal(ex, problem, headers, status, request);
+	}
+
+	private static String unreadable(HttpMessageNotReadableException ex, @Nullable String field, boolean duplicate) {
+		if (field == null) {
+			return "Request body is missing or is not valid JSON";
+		}
+		if (duplicate) {
+			return "Field '" + field + "' is given twice";
+		}
+		if (ex.getCause() instanceof UnrecognizedPropertyException) {
+			return "Field '" + field + "' is not known; check its spelling";
+		}
+		return "Field '" + field + "' has a value of the wrong type";
 	}
 
 	/**
